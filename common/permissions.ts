@@ -1,0 +1,92 @@
+/**
+ * The one place that says who may do what. Every route names a permission from here (or `public` /
+ * `authenticated`); roles grant permissions with a scope; `server/platform/access.ts` enforces them.
+ */
+
+/** How far a grant reaches: the whole operation, the actor's own organisation, or the venues assigned to the role. */
+export type ScopeKind = 'operation' | 'organisation' | 'venue';
+
+interface PermissionSpec {
+  /** One sentence shown to admins choosing API token permissions. */
+  description: string;
+  /** Scope a machine client gets for this permission (tokens belong to one organisation). `null`: never grantable to a token. */
+  tokenScope: ScopeKind | null;
+}
+
+export const PERMISSIONS = {
+  'organisation:read': { description: 'List and read the organisations of the operation', tokenScope: 'operation' },
+  'organisation:manage': { description: 'Create and edit organisations', tokenScope: null },
+  'venue:read': { description: 'List and read venues', tokenScope: 'operation' },
+  'venue:update': { description: "Edit a venue's details", tokenScope: 'organisation' },
+  'match:read': { description: 'List and read matches', tokenScope: 'operation' },
+  'match:update': { description: "Edit a match's expected attendance and risk category", tokenScope: 'organisation' },
+  'user:read': { description: "List and read user accounts (personal data; every read is audited)", tokenScope: 'organisation' },
+  'user:manage': { description: 'Create users, change their roles, disable them', tokenScope: null },
+  'api_token:manage': { description: 'Create and revoke API tokens', tokenScope: null },
+  'audit:read': { description: 'Read the audit trail', tokenScope: 'operation' },
+} as const satisfies Record<string, PermissionSpec>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** What a route requires: a permission, any signed-in actor, or nothing. */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+interface RoleSpec {
+  /** Whether an assignment of this role names venues (venue managers, officers). */
+  needsVenue: boolean;
+  grants: Partial<Record<Permission, ScopeKind>>;
+}
+
+const READ_OPERATION = {
+  'organisation:read': 'operation',
+  'venue:read': 'operation',
+  'match:read': 'operation',
+} as const;
+
+export const ROLES = {
+  commander: {
+    needsVenue: false,
+    grants: { ...READ_OPERATION, 'venue:update': 'operation', 'match:update': 'operation', 'user:read': 'operation' },
+  },
+  partner_commander: {
+    needsVenue: false,
+    grants: { ...READ_OPERATION, 'user:read': 'organisation' },
+  },
+  venue_manager: {
+    needsVenue: true,
+    grants: { ...READ_OPERATION, 'venue:update': 'venue', 'match:update': 'venue' },
+  },
+  officer: { needsVenue: false, grants: { ...READ_OPERATION } },
+  analyst: { needsVenue: false, grants: { ...READ_OPERATION } },
+  accreditation_officer: { needsVenue: false, grants: { ...READ_OPERATION } },
+  visa_officer: { needsVenue: false, grants: { ...READ_OPERATION } },
+  employer: { needsVenue: false, grants: { ...READ_OPERATION } },
+  auditor: { needsVenue: false, grants: { ...READ_OPERATION, 'audit:read': 'operation' } },
+  admin: {
+    needsVenue: false,
+    grants: {
+      ...READ_OPERATION,
+      'organisation:manage': 'operation',
+      'user:read': 'operation',
+      'user:manage': 'operation',
+      'api_token:manage': 'operation',
+    },
+  },
+} as const satisfies Record<string, RoleSpec>;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/** Permissions an admin may put on an API token. */
+export const TOKEN_PERMISSIONS = PERMISSION_NAMES.filter((p) => PERMISSIONS[p].tokenScope !== null);
+
+/** TLP 2.0 markings (FIRST), least to most restrictive. */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type Tlp = (typeof TLP_LEVELS)[number];
+
+/** Who may see a record (MISP-style distribution): its owner organisation, a named sharing group, or the whole operation. */
+export type Distribution =
+  | { kind: 'organisation' }
+  | { kind: 'sharing_group'; sharingGroupId: string }
+  | { kind: 'operation' };

@@ -1,0 +1,24 @@
+/** The capabilities this server runs, each built from the platform; their routes are registered by app.ts. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Platform } from '../platform/platform.ts';
+import { createApiTokensModule } from './api-tokens/index.ts';
+import { createAuditModule } from './audit/index.ts';
+import { createAuthModule } from './auth/index.ts';
+import { createOrganisationsModule } from './organisations/index.ts';
+import { createUsersModule } from './users/index.ts';
+import { createVenuesModule } from './venues/index.ts';
+
+export interface Module {
+  routes: FastifyPluginAsync;
+}
+
+export function createModules(platform: Platform): Module[] {
+  return [
+    createAuthModule(platform),
+    createOrganisationsModule(platform),
+    createUsersModule(platform),
+    createVenuesModule(platform),
+    createAuditModule(platform),
+    createApiTokensModule(platform),
+  ];
+}

@@ -1,0 +1,78 @@
+/**
+ * One error type for the whole server. Services throw `AppError` with a code from this closed list;
+ * the HTTP error handler turns it into RFC 9457 problem+json with the mapped status.
+ */
+export const ERROR_STATUS = {
+  /** The request has no valid session or token. */
+  'auth.unauthenticated': 401,
+  /** Wrong email or password (never says which). */
+  'auth.invalid_credentials': 401,
+  /** Too many failed sign-ins for this account; try again later. */
+  'auth.locked': 429,
+  /** The current password given to change it is wrong. */
+  'auth.wrong_password': 400,
+  /** A state-changing request made with the session cookie lacks the right X-CSRF-Token header. */
+  'auth.csrf_failed': 403,
+  /** The actor lacks the permission, or the record is outside the actor's scope. */
+  'access.denied': 403,
+  /** Body, query or path parameters fail validation; `errors` lists the fields. */
+  'request.invalid': 400,
+  /** The body is not valid JSON. */
+  'request.malformed_json': 400,
+  /** The body is larger than the server accepts. */
+  'request.too_large': 413,
+  /** The Content-Type is not supported by this endpoint. */
+  'request.unsupported_media_type': 415,
+  /** Too many requests from this client; slow down. */
+  'request.rate_limited': 429,
+  /** The pagination cursor is not one this server issued. */
+  'request.invalid_cursor': 400,
+  /** No such route. */
+  'route.not_found': 404,
+  /** The record does not exist (or is not visible to the actor). */
+  'resource.not_found': 404,
+  /** Another user already has this email. */
+  'user.email_taken': 409,
+  /** A role that needs a venue was given without one, or a venue for a role that takes none. */
+  'user.invalid_role': 400,
+  /** An admin may not disable themselves or remove their own admin role. */
+  'user.self_lockout': 409,
+  /** Another organisation already has this name. */
+  'organisation.name_taken': 409,
+  /** A referenced organisation does not exist. */
+  'organisation.not_found': 400,
+  /** A referenced venue does not exist. */
+  'venue.not_found': 400,
+  /** The token is already revoked. */
+  'api_token.already_revoked': 409,
+  /** Permissions that may not be given to a machine client. */
+  'api_token.permission_not_grantable': 400,
+  /** The database is not reachable. */
+  'service.unavailable': 503,
+  /** An unexpected failure on our side (logged with its cause, never shown). */
+  'internal.error': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error a client may see: stable code, readable detail, optional field errors. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(`${code}: ${detail}`, { cause: options.cause });
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('resource.not_found', `${what} not found`);
+export const denied = (detail = 'You do not have permission to do this') => new AppError('access.denied', detail);
