@@ -1,0 +1,113 @@
+import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { type QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import { useEffect } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { NotFound } from './components/NotPermitted.tsx';
+import { RequireAuth, RequirePermission } from './components/RequireAuth.tsx';
+import { ApiTokensPage } from './features/admin/ApiTokensPage.tsx';
+import { UserCreatePage } from './features/admin/UserCreatePage.tsx';
+import { UserDetailPage } from './features/admin/UserDetailPage.tsx';
+import { UsersPage } from './features/admin/UsersPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { meKey } from './features/auth/api.ts';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { MatchDetailPage } from './features/matches/MatchDetailPage.tsx';
+import { MatchesPage } from './features/matches/MatchesPage.tsx';
+import { OrganisationDetailPage } from './features/organisations/OrganisationDetailPage.tsx';
+import { OrganisationCreatePage, OrganisationEditPage } from './features/organisations/OrganisationFormPage.tsx';
+import { OrganisationsPage } from './features/organisations/OrganisationsPage.tsx';
+import { ProfilePage } from './features/profile/ProfilePage.tsx';
+import { VenueDetailPage } from './features/venues/VenueDetailPage.tsx';
+import { VenuesPage } from './features/venues/VenuesPage.tsx';
+import { HomeRedirect } from './components/HomeRedirect.tsx';
+import { directionOf, isLocale } from './i18n/index.ts';
+import { setUnauthenticatedHandler } from './lib/api.ts';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", Tahoma, "DejaVu Sans", sans-serif',
+  defaultRadius: 'md',
+});
+
+/** A 401 on any request means the session is gone: forget the user, and `RequireAuth` sends them to sign in. */
+function SessionWatch() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      if (queryClient.getQueryData(meKey)) {
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+        queryClient.setQueryData(meKey, null);
+      }
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient]);
+  return null;
+}
+
+export function AppRoutes() {
+  const guarded = (permission: Parameters<typeof RequirePermission>[0]['permission'], element: React.ReactNode) => (
+    <RequirePermission permission={permission}>{element}</RequirePermission>
+  );
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        <Route path="organisations" element={guarded('organisation:read', <OrganisationsPage />)} />
+        <Route path="organisations/new" element={guarded('organisation:manage', <OrganisationCreatePage />)} />
+        <Route path="organisations/:id" element={guarded('organisation:read', <OrganisationDetailPage />)} />
+        <Route path="organisations/:id/edit" element={guarded('organisation:manage', <OrganisationEditPage />)} />
+        <Route path="venues" element={guarded('venue:read', <VenuesPage />)} />
+        <Route path="venues/:id" element={guarded('venue:read', <VenueDetailPage />)} />
+        <Route path="matches" element={guarded('match:read', <MatchesPage />)} />
+        <Route path="matches/:id" element={guarded('match:read', <MatchDetailPage />)} />
+        <Route path="admin/users" element={guarded('user:read', <UsersPage />)} />
+        <Route path="admin/users/new" element={guarded('user:manage', <UserCreatePage />)} />
+        <Route path="admin/users/:id" element={guarded('user:read', <UserDetailPage />)} />
+        <Route path="admin/api-tokens" element={guarded('api_token:manage', <ApiTokensPage />)} />
+        <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}
+
+export function AppProviders({ queryClient, i18n, children }: { queryClient: QueryClient; i18n: I18n; children: React.ReactNode }) {
+  const lng = isLocale(i18n.language) ? i18n.language : 'en';
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <DirectionProvider initialDirection={directionOf(lng)}>
+          <MantineProvider theme={theme}>
+            <Notifications position="top-center" />
+            <SessionWatch />
+            {children}
+          </MantineProvider>
+        </DirectionProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}
+
+export function App({ queryClient, i18n }: { queryClient: QueryClient; i18n: I18n }) {
+  return (
+    <AppProviders queryClient={queryClient} i18n={i18n}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import { ROLES, type Role } from '../../../common/permissions.ts';
+
+export function roleLabel(role: string, t: TFunction): string {
+  return t(`roles.${role}.name`, { defaultValue: role });
+}
+
+export function roleNeedsVenue(role: string): boolean {
+  return role in ROLES && ROLES[role as Role].needsVenue;
+}
+
+export function permissionLabel(permission: string, t: TFunction): string {
+  return t(`permissions.${permission.replace(':', '_')}.name`, { defaultValue: permission });
+}
+
+export function permissionDescription(permission: string, t: TFunction): string {
+  return t(`permissions.${permission.replace(':', '_')}.description`, { defaultValue: '' });
+}
