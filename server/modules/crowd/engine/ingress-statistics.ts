@@ -1,0 +1,204 @@
+/**
+ * Summaries of a simulated ingress: waits, percentiles, last entry, share seated at kickoff, and queue
+ * lengths over time. Queue lengths are exact counts at every whole second (fans arrived minus fans
+ * started, from difference arrays), reported as the peak within each minute.
+ */
+import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
+import type { GateQueueOutput } from './gate-queue.ts';
+import type { PreparedGate } from './ingress-preparation.ts';
+import { percentileInPlace } from './percentile.ts';
+
+/** One simulated gate: its inputs and the per-fan times the simulation wrote. */
+export interface GateRun {
+  readonly gate: PreparedGate;
+  readonly out: GateQueueOutput;
+}
+
+/** How many gates `busiestGates` lists. */
+const BUSIEST_GATES = 5;
+
+/** Builds the ingress result from every gate's simulated fans. */
+export function summariseIngress(attendance: number, runs: readonly GateRun[]): IngressResult {
+  let total = 0;
+  let minArrival = Number.POSITIVE_INFINITY;
+  let maxEntry = Number.NEGATIVE_INFINITY;
+  for (const { gate, out } of runs) {
+    const n = gate.arrivals.length;
+    total += n;
+    if (n === 0) continue;
+    minArrival = Math.min(minArrival, gate.arrivals[0] as number);
+    const s2 = out.turnstileStart;
+    const ts = gate.turnstileSeconds;
+    for (let i = 0; i < n; i++) {
+      const e = (s2[i] as number) + ts;
+      if (e > maxEntry && e !== Number.POSITIVE_INFINITY) maxEntry = e;
+    }
+  }
+  if (maxEntry === Number.NEGATIVE_INFINITY) maxEntry = minArrival;
+
+  const origin = Math.floor(minArrival);
+  const horizon = Math.ceil(maxEntry) - origin + 2;
+  const startMinute = Math.floor(origin / 60);
+  const minutes = Math.floor((origin + horizon - 1) / 60) - startMinute + 1;
+  const venueScreening = new Int32Array(horizon);
+  const venueTurnstile = new Int32Array(horizon);
+  const gateScreening = new Int32Array(horizon + 1);
+  const gateTurnstile = new Int32Array(horizon + 1);
+  const arrivalsByMinute = new Float64Array(minutes);
+  const entriesByMinute = new Float64Array(minutes);
+  const waitSumByMinute = new Float64Array(minutes);
+  const waitMaxByMinute = new Float64Array(minutes);
+  const waits = new Float64Array(total);
+  const gates: GateIngressResult[] = [];
+
+  let admitted = 0;
+  let inByKickoff = 0;
+  let waitSum = 0;
+  let waitMax = 0;
+  let lastEntry = Number.NEGATIVE_INFINITY;
+  let offset = 0;
+  for (const { gate, out } of runs) {
+    const a1 = gate.arrivals;
+    const s1 = out.screeningStart;
+    const a2 = out.turnstileArrival;
+    const s2 = out.turnstileStart;
+    const ts = gate.turnstileSeconds;
+    const n = a1.length;
+    gateScreening.fill(0);
+    gateTurnstile.fill(0);
+    let gAdmitted = 0;
+    let gIn = 0;
+    let gSum = 0;
+    let gMax = 0;
+    let gLast = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const a = a1[i] as number;
+      const start = s1[i] as number;
+      const arrive2 = a2[i] as number;
+      const start2 = s2[i] as number;
+      // Index of the first whole second at or after t; never-served fans leave their queue at the sentinel.
+      let k = Math.ceil(a) - origin;
+      gateScreening[k] = (gateScreening[k] as number) + 1;
+      k = start === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start) - origin;
+      gateScreening[k] = (gateScreening[k] as number) - 1;
+      if (arrive2 !== Number.POSITIVE_INFINITY) {
+        k = Math.ceil(arrive2) - origin;
+        gateTurnstile[k] = (gateTurnstile[k] as number) + 1;
+        k = start2 === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start2) - origin;
+        gateTurnstile[k] = (gateTurnstile[k] as number) - 1;
+      }
+      const w = start - a + (start2 - arrive2);
+      waits[offset + i] = w;
+      const am = Math.floor(a / 60) - startMinute;
+      arrivalsByMinute[am] = (arrivalsByMinute[am] as number) + 1;
+      const e = start2 + ts;
+      if (e === Number.POSITIVE_INFINITY) continue;
+      gAdmitted++;
+      gSum += w;
+      if (w > gMax) gMax = w;
+      if (e > gLast) gLast = e;
+      if (e <= 0) gIn++;
+      waitSumByMinute[am] = (waitSumByMinute[am] as number) + w;
+      if (w > (waitMaxByMinute[am] as number)) waitMaxByMinute[am] = w;
+      const em = Math.floor(e / 60) - startMinute;
+      entriesByMinute[em] = (entriesByMinute[em] as number) + 1;
+    }
+
+    const queue = new Array<number>(minutes).fill(0);
+    let qs = 0;
+    let qt = 0;
+    let maxS = 0;
+    let maxT = 0;
+    let maxQ = 0;
+    for (let k = 0; k < horizon; k++) {
+      qs += gateScreening[k] as number;
+      qt += gateTurnstile[k] as number;
+      venueScreening[k] = (venueScreening[k] as number) + qs;
+      venueTurnstile[k] = (venueTurnstile[k] as number) + qt;
+      if (qs > maxS) maxS = qs;
+      if (qt > maxT) maxT = qt;
+      const q = qs + qt;
+      if (q > maxQ) maxQ = q;
+      const m = Math.floor((origin + k) / 60) - startMinute;
+      if (q > (queue[m] as number)) queue[m] = q;
+    }
+
+    admitted += gAdmitted;
+    inByKickoff += gIn;
+    waitSum += gSum;
+    if (gMax > waitMax) waitMax = gMax;
+    if (gLast > lastEntry) lastEntry = gLast;
+    gates.push({
+      id: gate.id,
+      assigned: n,
+      admitted: gAdmitted,
+      maxQueue: maxQ,
+      maxScreeningQueue: maxS,
+      maxTurnstileQueue: maxT,
+      meanWaitMinutes: gAdmitted > 0 ? gSum / gAdmitted / 60 : 0,
+      p95WaitMinutes: n > 0 ? percentileInPlace(waits, 95, offset, offset + n) / 60 : 0,
+      maxWaitMinutes: gMax / 60,
+      firstArrivalMinute: n > 0 ? (a1[0] as number) / 60 : null,
+      lastEntryMinute: gAdmitted > 0 ? gLast / 60 : null,
+      inByKickoffShare: n > 0 ? gIn / n : 0,
+      queue: { startMinute, values: queue },
+    });
+    offset += n;
+  }
+
+  const screeningQueue = new Array<number>(minutes).fill(0);
+  const turnstileQueue = new Array<number>(minutes).fill(0);
+  const queue = new Array<number>(minutes).fill(0);
+  let maxQueue = 0;
+  for (let k = 0; k < horizon; k++) {
+    const m = Math.floor((origin + k) / 60) - startMinute;
+    const s = venueScreening[k] as number;
+    const t = venueTurnstile[k] as number;
+    if (s > (screeningQueue[m] as number)) screeningQueue[m] = s;
+    if (t > (turnstileQueue[m] as number)) turnstileQueue[m] = t;
+    if (s + t > (queue[m] as number)) queue[m] = s + t;
+    if (s + t > maxQueue) maxQueue = s + t;
+  }
+  const inside: number[] = [];
+  let cumulative = 0;
+  for (let m = 0; m < minutes; m++) {
+    cumulative += entriesByMinute[m] as number;
+    inside.push(cumulative);
+  }
+  const p50 = total > 0 ? percentileInPlace(waits, 50) : 0;
+  const p95 = total > 0 ? percentileInPlace(waits, 95) : 0;
+
+  const busiestGates = [...gates]
+    .sort((x, y) => y.maxQueue - x.maxQueue || y.p95WaitMinutes - x.p95WaitMinutes)
+    .slice(0, BUSIEST_GATES)
+    .map((g) => ({ id: g.id, maxQueue: g.maxQueue, p95WaitMinutes: g.p95WaitMinutes }));
+
+  return {
+    attendance,
+    admitted,
+    firstArrivalMinute: minArrival / 60,
+    lastEntryMinute: lastEntry / 60,
+    meanWaitMinutes: admitted > 0 ? waitSum / admitted / 60 : 0,
+    p50WaitMinutes: p50 / 60,
+    p95WaitMinutes: p95 / 60,
+    maxWaitMinutes: waitMax / 60,
+    maxQueue,
+    inByKickoffShare: inByKickoff / attendance,
+    busiestGates,
+    gates,
+    series: {
+      startMinute,
+      queue,
+      screeningQueue,
+      turnstileQueue,
+      arrivals: Array.from(arrivalsByMinute),
+      entries: Array.from(entriesByMinute),
+      inside,
+      meanWaitMinutes: Array.from(waitSumByMinute, (s, m) => {
+        const count = arrivalsByMinute[m] as number;
+        return count > 0 ? s / count / 60 : 0;
+      }),
+      maxWaitMinutes: Array.from(waitMaxByMinute, (w) => w / 60),
+    },
+  };
+}

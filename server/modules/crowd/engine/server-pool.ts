@@ -1,0 +1,153 @@
+/**
+ * A bank of identical servers (screening lanes or turnstiles) whose number open can change over time,
+ * serving one FIFO queue. Uses the "earliest free server" rule: with FIFO order, each customer starts at
+ * max(ready time, earliest time any open server is free), kept in a binary min-heap of free times.
+ */
+
+/** How many servers are open from each time on; segment j is open from `from[j]` (seconds) until `from[j+1]`. */
+export interface ServerSchedule {
+  readonly from: Float64Array;
+  readonly counts: Int32Array;
+  /** The largest count in the schedule: the number of physical servers. */
+  readonly max: number;
+}
+
+/** Builds a schedule from a base count and later changes given in minutes relative to kickoff. */
+export function compileSchedule(base: number, changes?: ReadonlyArray<{ fromMinute: number; count: number }>): ServerSchedule {
+  const list = changes ?? [];
+  const from = new Float64Array(list.length + 1);
+  const counts = new Int32Array(list.length + 1);
+  from[0] = Number.NEGATIVE_INFINITY;
+  counts[0] = base;
+  let max = base;
+  list.forEach((c, i) => {
+    from[i + 1] = c.fromMinute * 60;
+    counts[i + 1] = c.count;
+    if (c.count > max) max = c.count;
+  });
+  return { from, counts, max };
+}
+
+/**
+ * The state of a server bank during one simulation. Server k is open while the scheduled count exceeds k;
+ * a server that closes finishes its current customer first. Calls to `serve` must come with
+ * nondecreasing ready times (true for a FIFO queue), which lets closed servers be skipped lazily.
+ */
+export class ServerPool {
+  private readonly keys: Float64Array;
+  private readonly ids: Int32Array;
+  private readonly size: number;
+  private readonly from: Float64Array;
+  private readonly counts: Int32Array;
+  private readonly segments: number;
+  private readonly isConstant: boolean;
+  private readonly isRing: boolean;
+  private cursor = 0;
+  private ringAt = 0;
+
+  /** `equalService`: every customer will be served for the same duration (enables the ring). */
+  constructor(schedule: ServerSchedule, equalService = false) {
+    this.size = Math.max(1, schedule.max);
+    this.from = schedule.from;
+    this.counts = schedule.counts;
+    this.segments = schedule.counts.length;
+    this.isConstant = this.segments === 1;
+    this.isRing = this.isConstant && equalService;
+    this.keys = new Float64Array(this.size);
+    this.ids = new Int32Array(this.size);
+    for (let k = 0; k < this.size; k++) {
+      this.ids[k] = k;
+      this.keys[k] = this.openAt(k, Number.NEGATIVE_INFINITY);
+    }
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  /** Starts a customer ready at `ready` for `duration` seconds; returns the start time (Infinity if never served). */
+  serve(ready: number, duration: number): number {
+    const keys = this.keys;
+    if (this.isRing) {
+      const at = this.ringAt;
+      const f = keys[at] as number;
+      const t = f > ready ? f : ready;
+      keys[at] = t + duration;
+      this.ringAt = at + 1 === this.size ? 0 : at + 1;
+      return t;
+    }
+    if (this.isConstant) {
+      const t = keys[0] as number > ready ? (keys[0] as number) : ready;
+      this.replaceTopKey(t + duration);
+      return t;
+    }
+    const from = this.from;
+    while (this.cursor + 1 < this.segments && (from[this.cursor + 1] as number) <= ready) this.cursor++;
+    for (;;) {
+      const f = keys[0] as number;
+      const t = f > ready ? f : ready;
+      const open = this.openAt(this.ids[0] as number, t);
+      if (open !== t) {
+        // Closed at t: this server cannot start anyone before it reopens; later ready times are no earlier.
+        keys[0] = open;
+        this.siftDown(0);
+        continue;
+      }
+      keys[0] = t + duration;
+      this.siftDown(0);
+      return t;
+    }
+  }
+
+  /** The earliest time at or after t when server k is open. */
+  private openAt(k: number, t: number): number {
+    const from = this.from;
+    const counts = this.counts;
+    let j = this.cursor;
+    while (j + 1 < this.segments && (from[j + 1] as number) <= t) j++;
+    if ((counts[j] as number) > k) return t;
+    for (j++; j < this.segments; j++) if ((counts[j] as number) > k) return from[j] as number;
+    return Number.POSITIVE_INFINITY;
+  }
+
+  /** Replaces the smallest free time with `key` and restores the heap, ignoring server ids (all are alike). */
+  private replaceTopKey(key: number): void {
+    const keys = this.keys;
+    const n = this.size;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      let ck = keys[c] as number;
+      const r = c + 1;
+      if (r < n) {
+        const rk = keys[r] as number;
+        if (rk < ck) {
+          c = r;
+          ck = rk;
+        }
+      }
+      if (ck >= key) break;
+      keys[i] = ck;
+      i = c;
+    }
+    keys[i] = key;
+  }
+
+  private siftDown(i: number): void {
+    const keys = this.keys;
+    const ids = this.ids;
+    const n = this.size;
+    const key = keys[i] as number;
+    const id = ids[i] as number;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (keys[r] as number) < (keys[c] as number)) c = r;
+      if ((keys[c] as number) >= key) break;
+      keys[i] = keys[c] as number;
+      ids[i] = ids[c] as number;
+      i = c;
+    }
+    keys[i] = key;
+    ids[i] = id;
+  }
+}
