@@ -1,0 +1,104 @@
+/**
+ * Similarity of two name parts, with the kind of correspondence an officer can read:
+ * same, variant (known variant group or same consonant skeleton), transliteration (across scripts),
+ * phonetic (close skeletons), typo (small edit distance), initial.
+ */
+import { osaDistance } from './distance.ts';
+import type { NamePart } from './names.ts';
+import type { TokenMatchKind } from './types.ts';
+
+export interface PartSimilarity {
+  similarity: number;
+  kind: TokenMatchKind;
+}
+
+const NONE: PartSimilarity = { similarity: 0, kind: 'phonetic' };
+
+/** Score of two consonant skeletons at edit distance `d`, the longer one `len` classes long (no vowel information). */
+function skeletonScore(d: number, len: number): number {
+  if (d === 0) return len >= 3 ? 0.9 : len === 2 ? 0.84 : 0.7;
+  if (d === 1) return len >= 5 ? 0.82 : len === 4 ? 0.78 : len === 3 ? 0.68 : 0;
+  if (d === 2) return len >= 7 ? 0.7 : len >= 6 ? 0.64 : 0;
+  return 0;
+}
+
+/** Best ratio between two sets of strings (1 − distance / longer length). */
+function bestRatio(as: readonly string[], bs: readonly string[]): number {
+  let best = 0;
+  for (const a of as) {
+    for (const b of bs) {
+      const len = Math.max(a.length, b.length);
+      if (len === 0) continue;
+      const r = 1 - osaDistance(a, b, Math.ceil(len / 2)) / len;
+      if (r > best) best = r;
+    }
+  }
+  return best;
+}
+
+function intersects(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+function collapse(s: string): string {
+  let out = '';
+  for (const c of s) if (out[out.length - 1] !== c) out += c;
+  return out;
+}
+
+/** Compares two prepared name parts (applicant side first). Symmetric except for initials. */
+export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
+  if (q.key === e.key) return { similarity: 1, kind: 'same' };
+  const qArabic = q.script === 'arabic';
+  const eArabic = e.script === 'arabic';
+  const cross = qArabic !== eArabic;
+  if (!qArabic && !eArabic) {
+    if (q.key.length === 1 || e.key.length === 1) {
+      const [short, long] = q.key.length === 1 ? [q.key, e.key] : [e.key, q.key];
+      return long.startsWith(short) ? { similarity: 0.6, kind: 'initial' } : NONE;
+    }
+    if (q.loose === e.loose) return { similarity: 0.97, kind: 'variant' };
+  }
+  if (intersects(q.groups, e.groups)) return { similarity: 0.95, kind: cross ? 'transliteration' : 'variant' };
+
+  // Latin forms: the part itself, or the learned renderings of an Arabic part.
+  const qs = qArabic ? q.alts : [q.loose];
+  const es = eArabic ? e.alts : [e.loose];
+  for (const a of qs) {
+    const ca = qArabic ? collapse(a) : a;
+    for (const b of es) if (ca === (eArabic ? collapse(b) : b)) return { similarity: 0.95, kind: cross ? 'transliteration' : 'variant' };
+  }
+  let bestD = 99;
+  let bestLen = 0;
+  for (const sa of q.skels) {
+    for (const sb of e.skels) {
+      const len = Math.max(sa.length, sb.length);
+      const d = osaDistance(sa, sb, 2);
+      if (d < bestD || (d === bestD && len > bestLen)) {
+        bestD = d;
+        bestLen = len;
+      }
+    }
+  }
+  const phon = bestRatio(q.phons, e.phons);
+  const vowelsKnown = (!qArabic || q.isLearned) && (!eArabic || e.isLearned);
+  let skel = 0;
+  if (vowelsKnown) {
+    // Both sides have real Latin spellings: the vowels tell Omar from Amir, Chris from Shiraishi.
+    if (bestD === 0 && bestLen >= 1) skel = 0.3 + 0.65 * phon;
+    else if (bestD === 1 && bestLen >= 3) skel = 0.2 + 0.65 * phon;
+  } else {
+    // A part never seen in training, in Arabic script: its short vowels are not written.
+    const base = skeletonScore(bestD, bestLen);
+    skel = base > 0 ? base - 0.15 * (1 - phon) : 0;
+  }
+  const latin = cross ? 0 : bestRatio(qs, es);
+  const typo = latin >= 0.75 ? latin : 0;
+  if (cross) return skel > 0 ? { similarity: skel, kind: 'transliteration' } : NONE;
+  if (bestD === 0 && skel > 0) return { similarity: Math.max(skel, typo), kind: 'variant' };
+  if (typo >= skel && typo > 0) return { similarity: typo, kind: 'typo' };
+  if (skel > 0) return { similarity: skel, kind: 'phonetic' };
+  return NONE;
+}
