@@ -17,9 +17,10 @@ export const PERMISSIONS = {
   'organisation:read': { description: 'List and read the organisations of the operation', tokenScope: 'operation' },
   'organisation:manage': { description: 'Create and edit organisations', tokenScope: null },
   'venue:read': { description: 'List and read venues', tokenScope: 'operation' },
-  'venue:update': { description: "Edit a venue's details", tokenScope: 'organisation' },
+  'venue:update': { description: "Edit a venue's details", tokenScope: null },
   'match:read': { description: 'List and read matches', tokenScope: 'operation' },
-  'match:update': { description: "Edit a match's expected attendance and risk category", tokenScope: 'organisation' },
+  // A machine client (e.g. the ticketing system's feed of expected attendance) serves the whole operation.
+  'match:update': { description: "Edit a match's expected attendance and risk category", tokenScope: 'operation' },
   'user:read': { description: "List and read user accounts (personal data; every read is audited)", tokenScope: 'organisation' },
   'user:manage': { description: 'Create users, change their roles, disable them', tokenScope: null },
   'api_token:manage': { description: 'Create and revoke API tokens', tokenScope: null },

@@ -47,7 +47,8 @@ export function useTestApp(db: () => TestDatabase, options: { clock?: Clock; env
     const platform: Platform = { database, db: database.db, clock, config, operationId: await resolveOperation(database.db, clock) };
     const app = await buildApp(platform, { logger: false, webDir: '/nonexistent' });
     await app.ready();
-    const sessions = new Map<string, { cookie: string; csrfToken: string }>();
+    // Cached per role; signed in again when a test moved the clock far enough to expire it.
+    const sessions = new Map<string, { cookie: string; csrfToken: string; at: number }>();
 
     const request: TestApp['request'] = (method, url, o = {}) => {
       const headers: Record<string, string> = { ...o.headers };
@@ -68,12 +69,13 @@ export function useTestApp(db: () => TestDatabase, options: { clock?: Clock; env
       platform,
       login,
       async as(role) {
+        const now = clock.now().getTime();
         let s = sessions.get(role);
-        if (!s) {
-          s = await login(DEMO[role]);
+        if (!s || Math.abs(now - s.at) > 3_600_000) {
+          s = { ...(await login(DEMO[role])), at: now };
           sessions.set(role, s);
         }
-        return s;
+        return { cookie: s.cookie, csrfToken: s.csrfToken };
       },
       request,
     };

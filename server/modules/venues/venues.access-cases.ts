@@ -1,5 +1,5 @@
 import type { AccessCase } from '../../../test/access-cases.ts';
-import { buildApiToken, venueId } from '../../../test/factories.ts';
+import { venueId } from '../../../test/factories.ts';
 import type { TestApp } from '../../../test/app.ts';
 import { eq } from 'drizzle-orm';
 import { matches } from '../../platform/db/schema/index.ts';
@@ -22,7 +22,6 @@ export const accessCases: AccessCase[] = [
     forbiddenFor: ['partner', 'officer', 'analyst', 'accreditation', 'visa', 'employer', 'auditor', 'admin'],
     wrongScope: [
       { why: "Al Bayt's venue manager edits Lusail", as: (t) => t.as('venue'), url: async (t) => `/api/venues/${await lusail(t)}` },
-      { why: 'a token of another organisation', as: async (t) => ({ bearer: (await buildApiToken(t, { organisation: 'DGSN', permissions: ['venue:update'] })).secret }) },
     ],
   },
   { method: 'GET', route: '/api/matches', url: () => '/api/matches', forbiddenFor: [] },
