@@ -483,14 +483,17 @@ export type LaneRecommendation = z.infer<typeof LaneRecommendation>;
 
 /** Turns zod issues into one line each, naming the field path, e.g. `gates[1].screening.lanes: Too small…`. */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    let path = '';
-    for (const key of issue.path) {
-      if (typeof key === 'number') path += `[${key}]`;
-      else path += path === '' ? String(key) : `.${String(key)}`;
+  const name = (path: ReadonlyArray<PropertyKey>): string => {
+    let out = '';
+    for (const key of path) {
+      if (typeof key === 'number') out += `[${key}]`;
+      else out += out === '' ? String(key) : `.${String(key)}`;
     }
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    return `${path === '' ? '(root)' : path}: ${message}`;
-  });
+    return out === '' ? '(root)' : out;
+  };
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => `${name([...issue.path, key])}: unknown field`)
+      : [`${name(issue.path)}: ${issue.message}`],
+  );
 }
