@@ -1,0 +1,123 @@
+/**
+ * The real server process: start-up output, the PGlite folder lock, PostgreSQL via DATABASE_URL, no demo
+ * accounts in production, a clear stop on bad configuration, and graceful shutdown on SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+import { freePort } from './postgres-cluster.ts';
+
+const CLI = new URL('../bin/tansiq.js', import.meta.url).pathname;
+const running: ChildProcess[] = [];
+const databases: TestDatabase[] = [];
+
+afterEach(async () => {
+  for (const p of running.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
+  for (const d of databases.splice(0)) await d.destroy();
+});
+
+interface Server {
+  url: string;
+  proc: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const proc = spawn('node', [CLI, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(proc);
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const check = () => {
+      if (out.includes('Tansiq is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, proc, output: () => out, exited };
+}
+
+async function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const proc = spawn('node', [CLI, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(proc);
+  let output = '';
+  proc.stdout!.on('data', (d) => (output += d));
+  proc.stderr!.on('data', (d) => (output += d));
+  const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
+  return { code, output };
+}
+
+const login = (url: string) => fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'commander@demo.tansiq.org', password: 'tansiq-demo-2022' }) });
+
+describe('server process on PGlite', () => {
+  it('prints the URL and demo accounts, locks its folder, and finishes in-flight requests on SIGTERM', async () => {
+    const db = await createTestDatabase('pglite');
+    databases.push(db);
+    await db.close();
+    const server = await startServer({ DATA_DIR: db.location.dataDir });
+    expect(server.output()).toMatch(/Tansiq is running at http:\/\/localhost:\d+/);
+    expect(server.output()).toContain('commander@demo.tansiq.org');
+    expect(server.output()).toContain('tansiq-demo-2022');
+    expect(existsSync(join(db.location.dataDir, 'tansiq.lock'))).toBe(true);
+
+    const second = await runToExit({ DATA_DIR: db.location.dataDir, PORT: String(await freePort()) });
+    expect(second.code).toBe(2);
+    expect(second.output).toMatch(/data folder is in use by process \d+/);
+
+    // Sign-ins take tens of milliseconds (argon2id): send a burst, then SIGTERM while they are in flight.
+    const inFlight = Array.from({ length: 8 }, () => login(server.url));
+    await new Promise((r) => setTimeout(r, 30));
+    server.proc.kill('SIGTERM');
+    const answers = await Promise.all(inFlight.map((p) => p.then((r) => r.status, () => 'refused')));
+    expect(answers.every((a) => a === 200)).toBe(true);
+    expect(await server.exited).toBe(0);
+    expect(existsSync(join(db.location.dataDir, 'tansiq.lock'))).toBe(false);
+  });
+
+  it('stops at start-up with a clear message on a bad configuration value', async () => {
+    const r = await runToExit({ PORT: 'eighty', DATA_DIR: '/tmp/never-used' });
+    expect(r.code).toBe(2);
+    expect(r.output).toContain('Invalid configuration');
+    expect(r.output).toContain('PORT');
+  });
+});
+
+describe.runIf(inject('postgresUrl'))('server process on PostgreSQL', () => {
+  it('migrates an empty database, seeds it, and in production creates no demo account', async () => {
+    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+    await admin.connect();
+    const name = `empty_${Date.now()}`;
+    await admin.query(`create database ${name}`);
+    const url = inject('postgresUrl').replace(/\/[^/]*$/, `/${name}`);
+    try {
+      const server = await startServer({ DATABASE_URL: url, NODE_ENV: 'production' });
+      expect(server.output()).not.toContain('Demo accounts');
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      expect((await login(server.url)).status).toBe(401);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const counts = await client.query('select (select count(*) from users)::int as users, (select count(*) from venues)::int as venues, (select count(*) from matches)::int as matches');
+      await client.end();
+      expect(counts.rows[0]).toEqual({ users: 0, venues: 8, matches: 64 });
+      server.proc.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
