@@ -119,8 +119,8 @@ export function toUserMessage(error: unknown, t: TFunction): string {
   const problem = error instanceof ApiError ? error.problem : null;
   if (problem) {
     const key = `errors.${problem.code}`;
-    const message = t(key, { defaultValue: '' });
-    if (message) return message;
+    const message = t(key, { defaultValue: key });
+    if (message && message !== key) return message;
     if (problem.status >= 500) return t('errors.internal.error');
   }
   return t('errors.generic');

@@ -1,4 +1,5 @@
-import { Button, Card, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,7 @@ export function UserCreatePage() {
               data={(organisations.data ?? []).map((o) => ({ value: o.id, label: localName(fmt.locale, o) }))}
               error={form.errors.organisationId}
             />
-            <PasswordInput
+            <PasswordField
               label={t('users.initialPassword')}
               description={t('profile.passwordRule')}
               required

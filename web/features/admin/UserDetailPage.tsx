@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
@@ -185,7 +186,7 @@ function ResetPasswordForm({ user }: { user: User }) {
       <Stack>
         <Title order={4}>{t('users.resetPassword')}</Title>
         <FormAlert message={form.formError} />
-        <PasswordInput
+        <PasswordField
           label={t('profile.newPassword')}
           description={t('profile.passwordRule')}
           autoComplete="new-password"

@@ -14,5 +14,7 @@ export function permissionLabel(permission: string, t: TFunction): string {
 }
 
 export function permissionDescription(permission: string, t: TFunction): string {
-  return t(`permissions.${permission.replace(':', '_')}.description`, { defaultValue: '' });
+  const key = `permissions.${permission.replace(':', '_')}.description`;
+  const text = t(key, { defaultValue: key });
+  return text === key ? '' : text;
 }

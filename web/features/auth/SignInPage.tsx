@@ -1,4 +1,5 @@
-import { Button, Card, Center, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Center, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -78,7 +79,7 @@ export function SignInPage() {
               }}
               error={form.errors.email}
             />
-            <PasswordInput
+            <PasswordField
               label={t('auth.password')}
               name="password"
               autoComplete="current-password"

@@ -1,4 +1,5 @@
-import { Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +111,7 @@ export function PasswordForm() {
       <Stack>
         <Title order={4}>{t('profile.changePassword')}</Title>
         <FormAlert message={form.formError} />
-        <PasswordInput
+        <PasswordField
           label={t('profile.currentPassword')}
           autoComplete="current-password"
           value={currentPassword}
@@ -120,7 +121,7 @@ export function PasswordForm() {
           }}
           error={form.errors.currentPassword}
         />
-        <PasswordInput
+        <PasswordField
           label={t('profile.newPassword')}
           description={t('profile.passwordRule')}
           autoComplete="new-password"
@@ -131,7 +132,7 @@ export function PasswordForm() {
           }}
           error={form.errors.newPassword}
         />
-        <PasswordInput
+        <PasswordField
           label={t('profile.confirmPassword')}
           autoComplete="new-password"
           value={confirm}

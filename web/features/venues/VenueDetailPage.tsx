@@ -35,7 +35,9 @@ export function VenueDetailPage() {
           <Stack>
             <Card withBorder>
               <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
-                <Field label={t('venues.city')}>{venue.city}</Field>
+                <Field label={t('venues.city')}>
+                  <span dir="auto">{venue.city}</span>
+                </Field>
                 <Field label={t('venues.capacity')}>{fmt.number(venue.capacity)}</Field>
                 <Field label={t('venues.matchesHosted')}>{fmt.number(venue.matchesHosted)}</Field>
                 <Field label={t('venues.totalAttendance')}>{fmt.number(venue.totalAttendance)}</Field>
@@ -67,10 +69,16 @@ function MetroCard({ venue }: { venue: Venue }) {
       {venue.metroStation ? (
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <Field label={t('venues.metroStation')}>{venue.metroStation}</Field>
-            <Field label={t('venues.metroLine')}>{venue.metroLine ?? '—'}</Field>
+            <Field label={t('venues.metroStation')}>
+              <span dir="auto">{venue.metroStation}</span>
+            </Field>
+            <Field label={t('venues.metroLine')}>
+              <span dir="auto">{venue.metroLine ?? '—'}</span>
+            </Field>
           </SimpleGrid>
-          <Field label={t('venues.metroAccess')}>{venue.metroAccess ?? '—'}</Field>
+          <Field label={t('venues.metroAccess')}>
+            <span dir="auto">{venue.metroAccess ?? '—'}</span>
+          </Field>
           {!venue.metroVerified && (
             <Text size="sm" c="dimmed">
               {t('venues.unverifiedHint')}
