@@ -20,7 +20,7 @@ import { CliError } from './cli-error.ts';
 /** Builds the `crowd` command with its `simulate`, `recommend` and `capacity` subcommands. */
 export function crowdCommand(): Command {
   const crowd = new Command('crowd').description('Crowd flow: ingress simulation, lane recommendation, Green Guide capacity check');
-  useCliErrors(crowd);
+  throwCliErrors(crowd);
 
   const simulate = new Command('simulate')
     .description('Simulate match-day ingress (and egress and transit when the scenario has them)')
@@ -63,7 +63,7 @@ export function crowdCommand(): Command {
     });
 
   for (const sub of [simulate, recommend, capacity]) {
-    useCliErrors(sub);
+    throwCliErrors(sub);
     crowd.addCommand(sub);
   }
   return crowd;
@@ -73,7 +73,7 @@ export function crowdCommand(): Command {
  * Commander's own mistakes (unknown option, missing value) become CliError (exit code 2, printed once by
  * the main CLI); help and version keep commander's normal exit with code 0.
  */
-function useCliErrors(command: Command): void {
+function throwCliErrors(command: Command): void {
   command.configureOutput({ outputError: () => {} });
   command.exitOverride((err: CommanderError) => {
     if (err.exitCode === 0) return;

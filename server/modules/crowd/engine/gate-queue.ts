@@ -55,7 +55,7 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
   let i = 0;
   for (; i < n; i++) {
     const a = arrivals[i] as number;
-    const ready = a > previousStart ? a : previousStart;
+    const ready = Math.max(a, previousStart);
     const lane = laneSeconds[i] as number;
     const s = lanes.serve(ready, lane);
     start1[i] = s;

@@ -16,6 +16,7 @@ export function selectInPlace(values: Float64Array, k: number, lo = 0, hi = valu
     const a = values[left] as number;
     const b = values[mid] as number;
     const c = values[right] as number;
+    // biome-ignore lint/complexity/useMathMinMax: a median of three, not a minimum or maximum
     const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
     let i = left;
     let j = right;

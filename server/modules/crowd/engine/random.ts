@@ -36,12 +36,13 @@ export function deriveSeed(seed: number, ...keys: number[]): number {
 
 /** Creates a seeded generator; the same seed always yields the same sequence. */
 export function createRandom(seed: number): Random {
-  let s = deriveSeed(seed);
-  let a = (s = mix32(s));
-  let b = (s = mix32(s));
-  let c = (s = mix32(s));
+  const s0 = deriveSeed(seed);
+  let a = mix32(s0);
+  let b = mix32(a);
+  let c = mix32(b);
   let d = 1;
-  let spare = Number.NaN;
+  let spare = 0;
+  let hasSpare = false;
   const nextUint = (): number => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -79,10 +80,9 @@ export function createRandom(seed: number): Random {
     fill,
     exponential: (mean: number): number => -mean * Math.log(next()),
     normal: (): number => {
-      if (spare === spare) {
-        const v = spare;
-        spare = Number.NaN;
-        return v;
+      if (hasSpare) {
+        hasSpare = false;
+        return spare;
       }
       let u = 0;
       let v = 0;
@@ -94,6 +94,7 @@ export function createRandom(seed: number): Random {
       } while (q >= 1 || q === 0);
       const f = Math.sqrt((-2 * Math.log(q)) / q);
       spare = v * f;
+      hasSpare = true;
       return u * f;
     },
   };

@@ -1,6 +1,7 @@
 /**
  * Recommends the fewest screening lanes per gate per time slot that keep the 95th-percentile wait
- * under a target and let every fan who could be seated by kickoff be seated by then, and the stewards
+ * under a target and keep every fan who could be seated by kickoff from missing it because of a screening
+ * queue, and the stewards
  * those lanes need (a static post at every lane and turnstile bank, plus one mobile steward per 250
  * spectators: SGSA stewarding guidance, REFERENCE.md §1).
  */
@@ -146,11 +147,14 @@ function recommendGate(
       for (let i = lo; i < hi; i++) {
         const a = gate.arrivals[i] as number;
         const start2 = o.turnstileStart[i] as number;
-        const wait = (o.screeningStart[i] as number) - a + start2 - (o.turnstileArrival[i] as number);
-        scratch[i] = wait;
-        // A fan who could be seated by kickoff with no queue must be seated by kickoff.
-        const unqueued = a + (gate.laneSeconds[i] as number) + (gate.extraSeconds?.[i] ?? 0) + fixed;
-        if (unqueued <= 0 && start2 + gate.turnstileSeconds > 1e-6) return false;
+        const screeningWait = (o.screeningStart[i] as number) - a;
+        scratch[i] = screeningWait + start2 - (o.turnstileArrival[i] as number);
+        // A fan who could be seated by kickoff with no queue must not miss kickoff because of a screening
+        // queue (lanes cannot shorten the turnstile queue, so lateness from it alone is not counted here).
+        if (screeningWait > 1e-9 && start2 + gate.turnstileSeconds > 1e-6) {
+          const unqueued = a + (gate.laneSeconds[i] as number) + (gate.extraSeconds?.[i] ?? 0) + fixed;
+          if (unqueued <= 0) return false;
+        }
       }
       if (percentileInPlace(scratch, 95, lo, hi) > plan.target + 1e-6) return false;
     }

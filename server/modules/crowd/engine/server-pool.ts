@@ -68,13 +68,13 @@ export class ServerPool {
     if (this.isRing) {
       const at = this.ringAt;
       const f = keys[at] as number;
-      const t = f > ready ? f : ready;
+      const t = Math.max(f, ready);
       keys[at] = t + duration;
       this.ringAt = at + 1 === this.size ? 0 : at + 1;
       return t;
     }
     if (this.isConstant) {
-      const t = keys[0] as number > ready ? (keys[0] as number) : ready;
+      const t = Math.max(keys[0] as number, ready);
       this.replaceTopKey(t + duration);
       return t;
     }
@@ -82,7 +82,7 @@ export class ServerPool {
     while (this.cursor + 1 < this.segments && (from[this.cursor + 1] as number) <= ready) this.cursor++;
     for (;;) {
       const f = keys[0] as number;
-      const t = f > ready ? f : ready;
+      const t = Math.max(f, ready);
       const open = this.openAt(this.ids[0] as number, t);
       if (open !== t) {
         // Closed at t: this server cannot start anyone before it reopens; later ready times are no earlier.
