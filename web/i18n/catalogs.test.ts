@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ORGANISATION_KINDS } from '../features/organisations/labels.ts';
 import { RISK_CATEGORIES } from '../features/matches/labels.ts';
 import { PERMISSION_NAMES, ROLE_NAMES } from '../../common/permissions.ts';
-import ar from './ar.json';
-import en from './en.json';
-import fr from './fr.json';
+import { catalogs as merged } from './catalogs.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,7 +16,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogs = { ar: leaves(ar as Tree), fr: leaves(fr as Tree), en: leaves(en as Tree) };
+const catalogs = { ar: leaves(merged.ar as Tree), fr: leaves(merged.fr as Tree), en: leaves(merged.en as Tree) };
 
 describe('message catalogs', () => {
   it('have exactly the same keys in Arabic, French and English', () => {

@@ -2,12 +2,10 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../common/contracts/common.ts';
-import ar from './ar.json';
-import en from './en.json';
-import fr from './fr.json';
+import { catalogs } from './catalogs.ts';
 
 export const LOCALES = ['ar', 'fr', 'en'] as const satisfies readonly Locale[];
-export const resources = { ar: { translation: ar }, fr: { translation: fr }, en: { translation: en } } as const;
+export const resources = { ar: { translation: catalogs.ar }, fr: { translation: catalogs.fr }, en: { translation: catalogs.en } } as const;
 
 const STORAGE_KEY = 'tansiq.locale';
 
