@@ -5,6 +5,12 @@ import { DatabaseLockedError } from '../platform/db/client.ts';
 import { CliError } from './cli-error.ts';
 import { buildProgram } from './program.ts';
 
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (err) {
