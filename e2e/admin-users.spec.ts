@@ -44,12 +44,12 @@ describe('an administrator creates an account', () => {
     await page.getByRole('combobox', { name: 'Role', exact: true }).click();
     await page.getByRole('option', { name: 'Venue security manager' }).click();
     // A venue manager needs a venue: submitting without one is refused before anything is sent.
-    await page.getByRole('button', { name: 'New user' }).click();
+    await page.getByRole('button', { name: 'Create the account' }).click();
     await page.getByText('Choose the venue for this role').waitFor();
     await page.getByRole('combobox', { name: 'Venue', exact: true }).click();
     await page.getByRole('option', { name: 'Al Bayt Stadium' }).click();
 
-    await page.getByRole('button', { name: 'New user' }).click();
+    await page.getByRole('button', { name: 'Create the account' }).click();
     await page.waitForURL((url) => /^\/admin\/users\/[0-9a-f-]{36}$/.test(url.pathname));
     await page.getByRole('heading', { name: 'Salma El Idrissi' }).waitFor();
     expect(await page.getByText('Venue security manager · Al Bayt Stadium').count()).toBe(1);

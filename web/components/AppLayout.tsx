@@ -29,7 +29,7 @@ const ADMIN_NAV: NavItem[] = [
 export function initials(name: string): string {
   return name
     .split(/\s+/)
-    .filter(Boolean)
+    .filter((part) => /^\p{L}/u.test(part))
     .slice(0, 2)
     .map((part) => part[0])
     .join('')

@@ -85,7 +85,12 @@ export function ApiTokensPage() {
                     return (
                       <Table.Tr key={token.id}>
                         <Table.Td fw={600}>{token.name}</Table.Td>
-                        <Table.Td>{token.organisationName}</Table.Td>
+                        <Table.Td>
+                          {(() => {
+                            const org = organisations.data?.find((o) => o.id === token.organisationId);
+                            return org ? localName(fmt.locale, org) : token.organisationName;
+                          })()}
+                        </Table.Td>
                         <Table.Td>
                           <Text component="code" size="sm" dir="ltr">
                             {token.prefix}
@@ -110,7 +115,7 @@ export function ApiTokensPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Badge color={STATUS_COLOR[status]} variant="light">
+                          <Badge color={STATUS_COLOR[status]} variant="light" miw="max-content">
                             {t(`tokens.statuses.${status}`)}
                           </Badge>
                         </Table.Td>

@@ -52,13 +52,13 @@ export function CreateTokenModal({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={secret ? t('tokens.secretTitle') : t('tokens.create')} size="lg" closeOnClickOutside={!secret}>
+    <Modal opened={opened} onClose={close} title={secret ? t('tokens.secretTitle') : t('tokens.create')} size="lg" closeOnClickOutside={!secret} closeOnEscape={!secret}>
       {secret ? (
         <Stack>
           <Alert color="orange" title={t('tokens.secretWarningTitle')}>
             {t('tokens.secretWarning')}
           </Alert>
-          <Code block dir="ltr" data-testid="token-secret" style={{ wordBreak: 'break-all' }}>
+          <Code block dir="ltr" data-testid="token-secret" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
             {secret}
           </Code>
           <Group justify="space-between">

@@ -101,7 +101,7 @@ export function UserCreatePage() {
           <RoleEditor value={roles} onChange={setRoles} errors={form.errors} />
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
-              {t('users.create')}
+              {t('users.submitCreate')}
             </Button>
           </Group>
         </Stack>

@@ -11,10 +11,11 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { toUserMessage } from '../../lib/api.ts';
-import { useFormat } from '../../lib/format.ts';
+import { localName, useFormat } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/api.ts';
+import { useAllOrganisations } from '../organisations/api.ts';
 import { useVenueNamer } from '../venues/api.ts';
 import { useUpdateUser, useUser } from './api.ts';
 import { roleLabel } from './labels.ts';
@@ -28,6 +29,11 @@ export function UserDetailPage() {
   const venueName = useVenueNamer();
   const query = useUser(id);
   const manage = can(me.data, 'user:manage');
+  const organisations = useAllOrganisations(can(me.data, 'organisation:read'));
+  const orgName = (id: string, fallback: string) => {
+    const org = organisations.data?.find((o) => o.id === id);
+    return org ? localName(fmt.locale, org) : fallback;
+  };
   return (
     <QueryState query={query}>
       {(user) => (
@@ -46,7 +52,7 @@ export function UserDetailPage() {
             <Card withBorder>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
                 <Field label={t('users.organisation')}>
-                  <Link to={`/organisations/${user.organisationId}`}>{user.organisationName}</Link>
+                  <Link to={`/organisations/${user.organisationId}`}>{orgName(user.organisationId, user.organisationName)}</Link>
                 </Field>
                 <Field label={t('users.roles')}>
                   <Group gap={4}>

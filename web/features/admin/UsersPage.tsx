@@ -107,14 +107,14 @@ export function UsersPage() {
                       <Table.Td>
                         <Group gap={4}>
                           {user.roles.map((r, i) => (
-                            <Badge key={i} variant="light" size="sm">
+                            <Badge key={i} variant="light" size="sm" miw="max-content">
                               {roleLabel(r.role, t)}
                             </Badge>
                           ))}
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={user.isActive ? 'teal' : 'gray'} variant="dot">
+                        <Badge color={user.isActive ? 'teal' : 'gray'} variant="dot" miw="max-content">
                           {user.isActive ? t('users.active') : t('users.disabled')}
                         </Badge>
                       </Table.Td>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ROLES, type Role } from '../../../common/permissions.ts';
+import { PERMISSIONS, type Permission, ROLES, type Role } from '../../../common/permissions.ts';
 
 export function roleLabel(role: string, t: TFunction): string {
   return t(`roles.${role}.name`, { defaultValue: role });
@@ -16,5 +16,7 @@ export function permissionLabel(permission: string, t: TFunction): string {
 export function permissionDescription(permission: string, t: TFunction): string {
   const key = `permissions.${permission.replace(':', '_')}.description`;
   const text = t(key, { defaultValue: key });
-  return text === key ? '' : text;
+  if (text !== key) return text;
+  // A permission added by a module before its catalog entry: its English description beats nothing.
+  return permission in PERMISSIONS ? PERMISSIONS[permission as Permission].description : '';
 }

@@ -129,7 +129,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           )}
         </Table.Td>
         <Table.Td>
-          <Badge variant="light" color={OUTCOME_COLOR[entry.outcome]}>
+          <Badge variant="light" color={OUTCOME_COLOR[entry.outcome]} miw="max-content">
             {t(`audit.outcomes.${entry.outcome}`)}
           </Badge>
         </Table.Td>

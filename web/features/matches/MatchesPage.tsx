@@ -38,7 +38,7 @@ export function MatchesPage() {
   return (
     <>
       <PageHeader title={t('matches.title')} subtitle={t('matches.subtitle')} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} mb="md">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="md">
         <SearchInput label={t('matches.teamSearch')} placeholder={t('matches.teamPlaceholder')} value={filters.q} onSearch={(q) => setFilters({ q })} />
         <Select
           label={t('matches.venue')}
@@ -57,8 +57,10 @@ export function MatchesPage() {
           onChange={(value) => setFilters({ stage: value ?? '' })}
           data={STAGES.map((s) => ({ value: s, label: stageLabel(s, t) }))}
         />
-        <TextInput type="date" label={t('matches.from')} value={filters.from} onChange={(e) => setFilters({ from: e.currentTarget.value })} />
-        <TextInput type="date" label={t('matches.to')} value={filters.to} onChange={(e) => setFilters({ to: e.currentTarget.value })} />
+        <SimpleGrid cols={2} spacing="xs">
+          <TextInput type="date" label={t('matches.from')} value={filters.from} onChange={(e) => setFilters({ from: e.currentTarget.value })} />
+          <TextInput type="date" label={t('matches.to')} value={filters.to} onChange={(e) => setFilters({ to: e.currentTarget.value })} />
+        </SimpleGrid>
       </SimpleGrid>
       <QueryState
         query={query}

@@ -43,7 +43,7 @@ export function MatchesTable({ matches, showVenue = true, busy }: { matches: Mat
               {showVenue && <Table.Td>{venueName(m.venueId, m.venueName)}</Table.Td>}
               <Table.Td>{fmt.number(m.expectedAttendance)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={RISK_COLOR[m.riskCategory] ?? 'gray'}>
+                <Badge variant="light" color={RISK_COLOR[m.riskCategory] ?? 'gray'} miw="max-content">
                   {riskLabel(m.riskCategory, t)}
                 </Badge>
               </Table.Td>

@@ -149,7 +149,7 @@ function OrganisationForm({
         </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            {mode === 'create' ? t('organisations.create') : t('common.save')}
+            {mode === 'create' ? t('organisations.submitCreate') : t('common.save')}
           </Button>
         </Group>
       </Stack>
