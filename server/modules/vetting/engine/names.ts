@@ -18,6 +18,8 @@ export interface NamePart {
   latin: string;
   /** Latin form with doubled letters collapsed. */
   loose: string;
+  /** `loose` forms of the Latin form or of every learned rendering. */
+  looseForms: string[];
   /** Other Latin renderings to compare against (learned renderings of an Arabic part). */
   alts: string[];
   /** Consonant skeletons, the main one first (a second one with/without a glued article). */
@@ -116,6 +118,8 @@ function makeLatinPart(raw: string, script: Script, folded: string, groupsKey: s
   const skels = [key.startsWith('abd') && key !== folded ? `BD${latinSkeleton(key.slice(3))}` : latinSkeleton(key)];
   // A glued article (Alrashid, Elsayed): also the skeleton without it.
   if (/^(al|el)[^aeiouyl]/.test(key) && key.length >= 5) skels.push(latinSkeleton(key.slice(2)));
+  // A silent h after a vowel (Johns / Jones, Mohd).
+  if (/[aeiou]h[^aeiouy]/.test(key)) skels.push(latinSkeleton(key.replace(/([aeiou])h(?=[^aeiouy])/g, '$1')));
   // j read as y (Sonja, Jansson in Nordic/Slavic spellings: سونيا).
   if (key.includes('j') && !key.includes('dj')) skels.push(latinSkeleton(key.replace(/j/g, 'y')));
   const groups = latinGroupIds(groupsKey);
@@ -125,6 +129,7 @@ function makeLatinPart(raw: string, script: Script, folded: string, groupsKey: s
     key,
     latin: key,
     loose: collapseDoubles(key),
+    looseForms: [collapseDoubles(key)],
     alts: [],
     phons: [latinPhonetic(key)],
     isLearned: false,
@@ -178,6 +183,7 @@ function makeArabicPart(raw: string, full: string, restOfAbd?: string): NamePart
     key,
     latin,
     loose: collapseDoubles(latin),
+    looseForms: [...new Set(alts.map(collapseDoubles))],
     alts,
     // With the article: Alberti / البرتي.
     phons: [...alts, ...(key !== full && restOfAbd === undefined && alts[0] ? [`al${alts[0]}`] : [])].map(latinPhonetic),
@@ -232,5 +238,6 @@ export function prepareName(name: string): PreparedName {
       else parts.push(makeArabicPart(p.raw, p.norm));
     } else parts.push(makeLatinPart(p.raw, p.script, p.norm, p.norm));
   }
-  return { raw: name, parts, particles };
+  // Names longer than 30 parts are not names; keep the first 30 (the scorer uses 32-bit masks).
+  return { raw: name, parts: parts.slice(0, 30), particles };
 }

@@ -42,17 +42,28 @@ export const defaultWeight: PartWeight = (p) => (p.isGeneric ? 0.3 : 1);
 /** Optional memo of part similarities, keyed by the list part (one memo per applicant part). */
 export type SimilarityMemo = Map<NamePart, PartSimilarity>[];
 
-/** Compares an applicant's name with a list name. */
+interface Pair {
+  i: number;
+  j: number;
+  s: PartSimilarity;
+}
+
+/**
+ * Compares an applicant's name with a list name, given the weights of their parts (same order as
+ * `parts`). Without `explain` only the score is computed (no token list), which is what the
+ * screening loop needs for most candidates.
+ */
 export function compareNames(
   q: PreparedName,
   e: PreparedName,
-  weightQ: PartWeight,
-  weightE: PartWeight,
+  wq: ArrayLike<number>,
+  we: ArrayLike<number>,
   memo?: SimilarityMemo,
+  explain = true,
 ): NameComparison {
   const nq = q.parts.length;
   const ne = e.parts.length;
-  const cand: { i: number; j: number; s: PartSimilarity }[] = [];
+  const cand: Pair[] = [];
   for (let i = 0; i < nq; i++) {
     const qp = q.parts[i] as NamePart;
     const m = memo?.[i];
@@ -66,49 +77,54 @@ export function compareNames(
       if (s.similarity >= MIN_PART_SIMILARITY) cand.push({ i, j, s });
     }
   }
-  cand.sort((a, b) => b.s.similarity - a.s.similarity || a.i - b.i || a.j - b.j);
-  const usedQ = new Uint8Array(nq);
-  const usedE = new Uint8Array(ne);
+  if (cand.length > 1) cand.sort((a, b) => b.s.similarity - a.s.similarity || a.i - b.i || a.j - b.j);
+  let usedQ = 0;
+  let usedE = 0;
   const tokens: TokenMatch[] = [];
   let num = 0;
   let den = 0;
   let informative = false;
+  let matched = 0;
   for (const c of cand) {
-    if (usedQ[c.i] || usedE[c.j]) continue;
-    usedQ[c.i] = 1;
-    usedE[c.j] = 1;
+    if (usedQ & (1 << c.i) || usedE & (1 << c.j)) continue;
+    usedQ |= 1 << c.i;
+    usedE |= 1 << c.j;
+    matched++;
     const qp = q.parts[c.i] as NamePart;
     const ep = e.parts[c.j] as NamePart;
-    const wq = weightQ(qp);
-    const we = weightE(ep);
-    const w = (wq + we) / 2;
+    const a = wq[c.i] as number;
+    const b = we[c.j] as number;
+    const w = (a + b) / 2;
     num += c.s.similarity * w;
     den += w;
-    const isGeneric = qp.isGeneric || ep.isGeneric || Math.min(wq, we) < COMMON_WEIGHT;
+    const isGeneric = qp.isGeneric || ep.isGeneric || Math.min(a, b) < COMMON_WEIGHT;
     if (!isGeneric && c.s.kind !== 'initial') informative = true;
-    tokens.push({ query: qp.raw, entry: ep.raw, kind: c.s.kind, similarity: round(c.s.similarity), weight: round(w), isGeneric });
+    if (explain) tokens.push({ query: qp.raw, entry: ep.raw, kind: c.s.kind, similarity: round(c.s.similarity), weight: round(w), isGeneric });
   }
   const unmatchedQuery: string[] = [];
   const unmatchedEntry: string[] = [];
   let uq = 0;
   let ue = 0;
   for (let i = 0; i < nq; i++) {
-    if (usedQ[i]) continue;
-    const p = q.parts[i] as NamePart;
-    uq += Math.max(UNMATCHED_FLOOR, weightQ(p));
-    unmatchedQuery.push(p.raw);
+    if (usedQ & (1 << i)) continue;
+    uq += Math.max(UNMATCHED_FLOOR, wq[i] as number);
+    if (explain) unmatchedQuery.push((q.parts[i] as NamePart).raw);
   }
   for (let j = 0; j < ne; j++) {
-    if (usedE[j]) continue;
-    const p = e.parts[j] as NamePart;
-    ue += Math.max(UNMATCHED_FLOOR, weightE(p));
-    unmatchedEntry.push(p.raw);
+    if (usedE & (1 << j)) continue;
+    ue += Math.max(UNMATCHED_FLOOR, we[j] as number);
+    if (explain) unmatchedEntry.push((e.parts[j] as NamePart).raw);
   }
   den += UNMATCHED_QUERY_WEIGHT * uq + UNMATCHED_ENTRY_WEIGHT * ue + CONFLICT_WEIGHT * Math.min(uq, ue);
   let score = den > 0 ? num / den : 0;
-  const genericOnly = tokens.length > 0 && !informative;
+  const genericOnly = matched > 0 && !informative;
   if (genericOnly) score = Math.min(score, GENERIC_CAP);
   return { score: round(score), tokens, unmatchedQuery, unmatchedEntry, genericOnly };
+}
+
+/** Compares two names without list statistics (every part weighs 1, generic parts 0.3). */
+export function compareNamesPlain(q: PreparedName, e: PreparedName): NameComparison {
+  return compareNames(q, e, q.parts.map(defaultWeight), e.parts.map(defaultWeight));
 }
 
 export function round(x: number): number {

@@ -19,9 +19,13 @@ export const NATIONALITY_ADJUSTMENT: Record<NationalityOutcome, number> = { matc
 export const GENDER_ADJUSTMENT: Record<GenderOutcome, number> = { match: 0, different: -0.2, unknown: 0 };
 
 /** Candidate list names fully scored per applicant name. */
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 30;
+/** Postings read per applicant part before its weaker keys are skipped. */
+const PART_BUDGET = 6000;
+/** Posting lists of near keys (one edit away) longer than this are not read. */
+const NEAR_KEY_CAP = 600;
 /** A candidate must share keys worth this share of the applicant's name weight. */
-const MIN_KEY_SHARE = 0.3;
+const MIN_KEY_SHARE = 0.35;
 
 export interface PreparedPerson {
   id: string;
@@ -65,6 +69,7 @@ export function preparePerson(p: PersonInput): PreparedPerson {
 interface Scratch {
   acc: Float64Array;
   stamp: Int32Array;
+  touched: Int32Array;
   tick: number;
 }
 const scratchByIndex = new WeakMap<WatchlistIndex, Scratch>();
@@ -72,60 +77,84 @@ const scratchByIndex = new WeakMap<WatchlistIndex, Scratch>();
 function scratchFor(index: WatchlistIndex): Scratch {
   let s = scratchByIndex.get(index);
   if (!s) {
-    s = { acc: new Float64Array(index.names.length), stamp: new Int32Array(index.names.length), tick: 0 };
+    const n = index.names.length;
+    s = { acc: new Float64Array(n), stamp: new Int32Array(n), touched: new Int32Array(n), tick: 0 };
     scratchByIndex.set(index, s);
   }
   return s;
 }
 
 /** Candidate list names for one applicant name, best first (at most MAX_CANDIDATES). */
-export function candidates(index: WatchlistIndex, q: PreparedName): number[] {
+export function candidates(index: WatchlistIndex, q: PreparedName, weights: ArrayLike<number>): number[] {
   const s = scratchFor(index);
-  const touched: number[] = [];
+  const touched = s.touched;
+  let nTouched = 0;
   let total = 0;
   const base = ++s.tick * 64;
+  const allGeneric = q.parts.every((x) => x.isGeneric);
   q.parts.forEach((p, pi) => {
-    const w = index.weight(p);
+    const w = weights[pi] as number;
     total += w;
     const mark = base + pi + 1;
-    const lists: { l: Int32Array; q: number }[] = [];
-    let skipped: { l: Int32Array; q: number } | undefined;
-    for (const k of queryKeys(p)) {
-      const l = index.postings(k.key);
-      if (!l) continue;
-      if (l.length > index.cap) {
-        if (!skipped || l.length < skipped.l.length) skipped = { l, q: k.quality };
-        continue;
-      }
-      lists.push({ l, q: k.quality });
-    }
-    // A part with only over-long lists (a generic name): read the shortest one, so a name made of
-    // generic parts can still be found; its weight is low anyway.
-    if (lists.length === 0 && skipped && q.parts.every((x) => x.isGeneric)) lists.push(skipped);
-    // Keys come best first: a name found under several keys of this part counts once, at the best quality.
-    for (const { l, q: quality } of lists) {
+    let read = 0;
+    let skipped: Int32Array | undefined;
+    let skippedQuality = 0;
+    const readList = (l: Int32Array, quality: number) => {
       const add = w * quality;
+      read += l.length;
       for (let i = 0; i < l.length; i++) {
         const r = l[i] as number;
         const st = s.stamp[r] as number;
         if (st === mark) continue;
         if (st < base) {
           s.acc[r] = 0;
-          touched.push(r);
+          touched[nTouched++] = r;
         }
         s.stamp[r] = mark;
         s.acc[r] = (s.acc[r] as number) + add;
       }
+    };
+    // Keys come best first: a name found under several keys of this part counts once, at the best
+    // quality; once a part has read PART_BUDGET postings, its weaker keys are not read.
+    for (const k of queryKeys(p)) {
+      if (read >= PART_BUDGET) break;
+      const l = index.postings(k.key);
+      if (!l) continue;
+      // Near keys (one edit away) of common skeletons match thousands of names: read them only when short.
+      if (l.length > (k.key.startsWith('s:') || k.key.startsWith('d:') ? (k.quality >= 0.9 ? index.cap : NEAR_KEY_CAP) : index.cap)) {
+        if (!skipped || l.length < skipped.length) {
+          skipped = l;
+          skippedQuality = k.quality;
+        }
+        continue;
+      }
+      readList(l, k.quality);
     }
+    // A name made only of generic parts with over-long lists: read the shortest one, so it can still
+    // be found (with evidence it may alert); its weight is low anyway.
+    if (read === 0 && skipped && allGeneric) readList(skipped, skippedQuality);
   });
   if (s.tick > 30_000_000) {
     s.tick = 0;
     s.stamp.fill(0);
   }
+  // Top MAX_CANDIDATES by accumulated key weight (ties by name order), without sorting all touched names.
   const min = total * MIN_KEY_SHARE;
-  const kept = touched.filter((r) => (s.acc[r] as number) >= min);
-  kept.sort((a, b) => (s.acc[b] as number) - (s.acc[a] as number) || a - b);
-  return kept.slice(0, MAX_CANDIDATES);
+  const top: number[] = [];
+  const better = (a: number, b: number) => (s.acc[a] as number) > (s.acc[b] as number) || ((s.acc[a] as number) === (s.acc[b] as number) && a < b);
+  for (let i = 0; i < nTouched; i++) {
+    const r = touched[i] as number;
+    if ((s.acc[r] as number) < min) continue;
+    if (top.length === MAX_CANDIDATES && !better(r, top[top.length - 1] as number)) continue;
+    let j = top.length < MAX_CANDIDATES ? top.length : top.length - 1;
+    top[j] = r;
+    while (j > 0 && better(r, top[j - 1] as number)) {
+      top[j] = top[j - 1] as number;
+      top[j - 1] = r;
+      j--;
+    }
+  }
+  return top;
 }
 
 /** Screens one prepared person; hits at or above the threshold, best first. Pure and deterministic. */
@@ -134,16 +163,18 @@ export function screenPrepared(index: WatchlistIndex, person: PreparedPerson, op
   const maxHits = options.maxHits ?? 10;
   const best = new Map<number, Hit>();
   for (const q of person.names) {
+    if (q.parts.length > 30) continue;
     const memo: SimilarityMemo = q.parts.map(() => new Map());
-    for (const r of candidates(index, q)) {
+    const wq = q.parts.map((p) => index.weight(p));
+    for (const r of candidates(index, q, wq)) {
       const rec = index.names[r];
       if (!rec) continue;
       const entry = index.entries[rec.entry];
       if (!entry) continue;
       const name = entry.names[rec.name];
       if (!name) continue;
-      const cmp = compareNames(q, rec.prepared, index.weight, index.weight, memo);
-      if (cmp.score + 0.13 < threshold) continue; // evidence can add at most +0.13
+      const quick = compareNames(q, rec.prepared, wq, rec.weights, memo, false);
+      if (quick.score + 0.13 < threshold) continue; // evidence can add at most +0.13
       const dates = compareDates(person.birthDate, entry.birthDates);
       const dateAdj = DATE_ADJUSTMENT[dates.outcome];
       let nat: NationalityOutcome = 'unknown';
@@ -152,10 +183,11 @@ export function screenPrepared(index: WatchlistIndex, person: PreparedPerson, op
       }
       let gen: GenderOutcome = 'unknown';
       if (person.gender && entry.gender) gen = person.gender === entry.gender ? 'match' : 'different';
-      const score = round(Math.min(1, Math.max(0, cmp.score + dateAdj + NATIONALITY_ADJUSTMENT[nat] + GENDER_ADJUSTMENT[gen])));
+      const score = round(Math.min(1, Math.max(0, quick.score + dateAdj + NATIONALITY_ADJUSTMENT[nat] + GENDER_ADJUSTMENT[gen])));
       if (score < threshold) continue;
       const prev = best.get(rec.entry);
       if (prev && prev.score >= score) continue;
+      const cmp = compareNames(q, rec.prepared, wq, rec.weights, memo, true);
       const explanation: Explanation = {
         queryName: q.raw,
         matchedName: name.full,

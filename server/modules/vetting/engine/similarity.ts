@@ -42,12 +42,6 @@ function intersects(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-function collapse(s: string): string {
-  let out = '';
-  for (const c of s) if (out[out.length - 1] !== c) out += c;
-  return out;
-}
-
 /** Compares two prepared name parts (applicant side first). Symmetric except for initials. */
 export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
   if (q.key === e.key) return { similarity: 1, kind: 'same' };
@@ -64,11 +58,8 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
   if (intersects(q.groups, e.groups)) return { similarity: 0.95, kind: cross ? 'transliteration' : 'variant' };
 
   // Latin forms: the part itself, or the learned renderings of an Arabic part.
-  const qs = qArabic ? q.alts : [q.loose];
-  const es = eArabic ? e.alts : [e.loose];
-  for (const a of qs) {
-    const ca = qArabic ? collapse(a) : a;
-    for (const b of es) if (ca === (eArabic ? collapse(b) : b)) return { similarity: 0.95, kind: cross ? 'transliteration' : 'variant' };
+  for (const a of q.looseForms) {
+    for (const b of e.looseForms) if (a === b) return { similarity: 0.95, kind: cross ? 'transliteration' : 'variant' };
   }
   let bestD = 99;
   let bestLen = 0;
@@ -82,19 +73,28 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
       }
     }
   }
-  const phon = bestRatio(q.phons, e.phons);
   const vowelsKnown = (!qArabic || q.isLearned) && (!eArabic || e.isLearned);
+  const skelPossible = vowelsKnown ? bestD <= 1 : skeletonScore(bestD, bestLen) > 0;
+  const phon = skelPossible ? bestRatio(q.phons, e.phons) : 0;
   let skel = 0;
   if (vowelsKnown) {
     // Both sides have real Latin spellings: the vowels tell Omar from Amir, Chris from Shiraishi.
     if (bestD === 0 && bestLen >= 1) skel = 0.3 + 0.65 * phon;
     else if (bestD === 1 && bestLen >= 3) skel = 0.2 + 0.65 * phon;
-  } else {
+  } else if (skelPossible) {
     // A part never seen in training, in Arabic script: its short vowels are not written.
-    const base = skeletonScore(bestD, bestLen);
-    skel = base > 0 ? base - 0.15 * (1 - phon) : 0;
+    skel = skeletonScore(bestD, bestLen) - 0.15 * (1 - phon);
   }
-  const latin = cross ? 0 : bestRatio(qs, es);
+  let latin = 0;
+  if (!cross) {
+    // A typo: at most one edit in four letters.
+    const len = Math.max(q.loose.length, e.loose.length);
+    const max = Math.floor(len / 4);
+    if (max >= 1 && Math.abs(q.loose.length - e.loose.length) <= max) {
+      const d = osaDistance(q.loose, e.loose, max);
+      if (d <= max) latin = 1 - d / len;
+    }
+  }
   const typo = latin >= 0.75 ? latin : 0;
   if (cross) return skel > 0 ? { similarity: skel, kind: 'transliteration' } : NONE;
   if (bestD === 0 && skel > 0) return { similarity: Math.max(skel, typo), kind: 'variant' };

@@ -14,6 +14,8 @@ export interface IndexedName {
   entry: number;
   name: number;
   prepared: PreparedName;
+  /** Weights of the prepared parts (same order). */
+  weights: Float64Array;
 }
 
 export interface WatchlistIndex {
@@ -79,9 +81,7 @@ export function queryKeys(p: NamePart): QueryKey[] {
   for (const l of latinKeys(p)) add(`k:${l}`, 1);
   for (const g of p.groups) add(`g:${g}`, 0.95);
   for (const s of p.skels) if (s.length > 0) add(`s:${s}`, 0.9);
-  for (const s of p.skels) if (s.length >= 2) add(`d:${s}`, 0.7);
-  for (const s of p.skels) for (const d of deletions(s)) add(`s:${d}`, 0.7);
-  for (const s of p.skels) for (const d of deletions(s)) add(`d:${d}`, 0.6);
+  // Spelling typos before the wider skeleton neighbourhood, so a part's read budget reaches them.
   const first = latinKeys(p)[0];
   if (first) {
     add(`l:${first}`, 0.75);
@@ -90,6 +90,9 @@ export function queryKeys(p: NamePart): QueryKey[] {
       add(`l:${d}`, 0.7);
     }
   }
+  for (const s of p.skels) if (s.length >= 2) add(`d:${s}`, 0.7);
+  for (const s of p.skels) for (const d of deletions(s)) add(`s:${d}`, 0.7);
+  for (const s of p.skels) for (const d of deletions(s)) add(`d:${d}`, 0.6);
   return out;
 }
 
@@ -109,7 +112,7 @@ export function buildIndex(entries: readonly WatchlistEntry[]): WatchlistIndex {
       const prepared = prepareName(n.full);
       if (prepared.parts.length === 0) return;
       const id = names.length;
-      names.push({ entry: ei, name: ni, prepared });
+      names.push({ entry: ei, name: ni, prepared, weights: new Float64Array(prepared.parts.length) });
       const keys = new Set<string>();
       for (const p of prepared.parts) {
         for (const k of indexKeys(p)) keys.add(k);
@@ -143,6 +146,9 @@ export function buildIndex(entries: readonly WatchlistEntry[]): WatchlistIndex {
     }
     return p.isGeneric ? Math.min(w, 0.3) : w;
   };
+  for (const rec of names) rec.prepared.parts.forEach((p, i) => {
+    rec.weights[i] = weight(p);
+  });
   const cap = Math.max(5000, Math.floor(names.length * 0.05));
   return {
     entries,
