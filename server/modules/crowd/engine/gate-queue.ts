@@ -52,14 +52,17 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
   let heapSize = 0;
 
   let previousStart = Number.NEGATIVE_INFINITY;
-  let i = 0;
-  for (; i < n; i++) {
-    const a = arrivals[i] as number;
-    const ready = Math.max(a, previousStart);
-    const lane = laneSeconds[i] as number;
-    const s = lanes.serve(ready, lane);
-    start1[i] = s;
-    previousStart = s;
+  // One loop with the final drain folded in (i === n releases everything), so that the JIT sees every
+  // statement before it optimises the loop and has no untried code to fall back from afterwards.
+  for (let i = 0; i <= n; i++) {
+    let s = Number.POSITIVE_INFINITY;
+    let lane = 0;
+    if (i < n) {
+      lane = laneSeconds[i] as number;
+      s = lanes.serve(Math.max(arrivals[i] as number, previousStart), lane);
+      start1[i] = s;
+      previousStart = s;
+    }
 
     // Release every completion at or before s to the turnstiles, in completion order.
     while (heapSize > 0 && (heapKeys[0] as number) <= s) {
@@ -71,6 +74,7 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
       arrival2[fan] = a2;
       start2[fan] = turnstiles.serve(a2, turnstileSeconds);
     }
+    if (i === n) break;
 
     if (heapSize === capacity) {
       capacity *= 2;
@@ -82,7 +86,6 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
       heapIds = d;
     }
     const completion = s + lane + (extraSeconds === null ? 0 : (extraSeconds[i] as number));
-    // Sift up.
     let j = heapSize++;
     while (j > 0) {
       const p = (j - 1) >> 1;
@@ -94,15 +97,6 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
     }
     heapKeys[j] = completion;
     heapIds[j] = i;
-  }
-  while (heapSize > 0) {
-    const done = heapKeys[0] as number;
-    const fan = heapIds[0] as number;
-    heapSize--;
-    if (heapSize > 0) siftDown(heapKeys, heapIds, heapSize, heapKeys[heapSize] as number, heapIds[heapSize] as number);
-    const a2 = done + walkSeconds;
-    arrival2[fan] = a2;
-    start2[fan] = turnstiles.serve(a2, turnstileSeconds);
   }
 }
 

@@ -14,6 +14,128 @@ export interface GateRun {
   readonly out: GateQueueOutput;
 }
 
+/** The whole-second grid of the run: second index k is time origin + k; minute 0 of series is startMinute. */
+interface Grid {
+  readonly origin: number;
+  readonly horizon: number;
+  readonly startMinute: number;
+  /** Series minute index of each second index. */
+  readonly minuteOf: Int32Array;
+}
+
+/** Venue-wide per-minute accumulators, by arrival minute (waits) or entry minute (entries). */
+interface MinuteTotals {
+  readonly arrivals: Float64Array;
+  readonly entries: Float64Array;
+  readonly waitSum: Float64Array;
+  readonly waitMax: Float64Array;
+}
+
+/**
+ * One pass over a gate's fans: each fan's wait (into `waits` at `offset`), the gate's totals, the
+ * venue's per-minute accumulators, and ±1 at the first whole second at or after each queue event.
+ * Kept small and separate so the JIT compiles it once and reuses it for every gate.
+ */
+function accumulateFans(
+  arrivals: Float64Array,
+  out: GateQueueOutput,
+  turnstileSeconds: number,
+  grid: Grid,
+  screening: Int32Array,
+  turnstile: Int32Array,
+  waits: Float64Array,
+  offset: number,
+  byMinute: MinuteTotals,
+  totals: Float64Array,
+): void {
+  const { origin, horizon, startMinute } = grid;
+  const s1 = out.screeningStart;
+  const a2 = out.turnstileArrival;
+  const s2 = out.turnstileStart;
+  const { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute } = byMinute;
+  let admitted = 0;
+  let inByKickoff = 0;
+  let sum = 0;
+  let max = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  const n = arrivals.length;
+  for (let i = 0; i < n; i++) {
+    const a = arrivals[i] as number;
+    const start = s1[i] as number;
+    const arrive2 = a2[i] as number;
+    const start2 = s2[i] as number;
+    // Never-served fans (infinite times) leave their queue at the sentinel index `horizon`.
+    let k = Math.ceil(a) - origin;
+    screening[k] = (screening[k] as number) + 1;
+    k = start === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start) - origin;
+    screening[k] = (screening[k] as number) - 1;
+    if (arrive2 !== Number.POSITIVE_INFINITY) {
+      k = Math.ceil(arrive2) - origin;
+      turnstile[k] = (turnstile[k] as number) + 1;
+      k = start2 === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start2) - origin;
+      turnstile[k] = (turnstile[k] as number) - 1;
+    }
+    const w = start - a + (start2 - arrive2);
+    waits[offset + i] = w;
+    const am = Math.floor(a / 60) - startMinute;
+    arrivalsByMinute[am] = (arrivalsByMinute[am] as number) + 1;
+    const e = start2 + turnstileSeconds;
+    if (e === Number.POSITIVE_INFINITY) continue;
+    admitted++;
+    sum += w;
+    if (w > max) max = w;
+    if (e > last) last = e;
+    if (e <= 0) inByKickoff++;
+    waitSumByMinute[am] = (waitSumByMinute[am] as number) + w;
+    if (w > (waitMaxByMinute[am] as number)) waitMaxByMinute[am] = w;
+    const em = Math.floor(e / 60) - startMinute;
+    entriesByMinute[em] = (entriesByMinute[em] as number) + 1;
+  }
+  totals[0] = admitted;
+  totals[1] = inByKickoff;
+  totals[2] = sum;
+  totals[3] = max;
+  totals[4] = last;
+}
+
+/**
+ * Turns a gate's ±1 difference arrays into queue lengths at every whole second: adds them to the venue's
+ * arrays, writes the gate's peak combined queue within each minute to `queue` and its maxima to `peaks`.
+ */
+function sweepQueues(
+  screening: Int32Array,
+  turnstile: Int32Array,
+  venueScreening: Int32Array,
+  venueTurnstile: Int32Array,
+  grid: Grid,
+  queue: Float64Array,
+  peaks: Float64Array,
+): void {
+  queue.fill(0);
+  let qs = 0;
+  let qt = 0;
+  let maxS = 0;
+  let maxT = 0;
+  let maxQ = 0;
+  const { horizon, minuteOf } = grid;
+  // One flat loop with no rarely taken branch, which the JIT optimises early and keeps optimised.
+  for (let k = 0; k < horizon; k++) {
+    qs += screening[k] as number;
+    qt += turnstile[k] as number;
+    venueScreening[k] = (venueScreening[k] as number) + qs;
+    venueTurnstile[k] = (venueTurnstile[k] as number) + qt;
+    maxS = Math.max(maxS, qs);
+    maxT = Math.max(maxT, qt);
+    const q = qs + qt;
+    maxQ = Math.max(maxQ, q);
+    const m = minuteOf[k] as number;
+    queue[m] = Math.max(queue[m] as number, q);
+  }
+  peaks[0] = maxS;
+  peaks[1] = maxT;
+  peaks[2] = maxQ;
+}
+
 /** How many gates `busiestGates` lists. */
 const BUSIEST_GATES = 5;
 
@@ -51,78 +173,32 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   const waits = new Float64Array(total);
   const gates: GateIngressResult[] = [];
 
+  // [admitted, in by kickoff, wait sum, max wait, last entry] of the current gate.
+  const totals = new Float64Array(5);
+  // [max screening queue, max turnstile queue, max combined queue] of the current gate.
+  const peaks = new Float64Array(3);
+  const gateQueue = new Float64Array(minutes);
   let admitted = 0;
   let inByKickoff = 0;
   let waitSum = 0;
   let waitMax = 0;
   let lastEntry = Number.NEGATIVE_INFINITY;
   let offset = 0;
+  const minuteOf = new Int32Array(horizon);
+  for (let k = 0; k < horizon; k++) minuteOf[k] = Math.floor((origin + k) / 60) - startMinute;
+  const grid: Grid = { origin, horizon, startMinute, minuteOf };
+  const byMinute: MinuteTotals = { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute };
   for (const { gate, out } of runs) {
-    const a1 = gate.arrivals;
-    const s1 = out.screeningStart;
-    const a2 = out.turnstileArrival;
-    const s2 = out.turnstileStart;
-    const ts = gate.turnstileSeconds;
-    const n = a1.length;
+    const n = gate.arrivals.length;
     gateScreening.fill(0);
     gateTurnstile.fill(0);
-    let gAdmitted = 0;
-    let gIn = 0;
-    let gSum = 0;
-    let gMax = 0;
-    let gLast = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const a = a1[i] as number;
-      const start = s1[i] as number;
-      const arrive2 = a2[i] as number;
-      const start2 = s2[i] as number;
-      // Index of the first whole second at or after t; never-served fans leave their queue at the sentinel.
-      let k = Math.ceil(a) - origin;
-      gateScreening[k] = (gateScreening[k] as number) + 1;
-      k = start === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start) - origin;
-      gateScreening[k] = (gateScreening[k] as number) - 1;
-      if (arrive2 !== Number.POSITIVE_INFINITY) {
-        k = Math.ceil(arrive2) - origin;
-        gateTurnstile[k] = (gateTurnstile[k] as number) + 1;
-        k = start2 === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start2) - origin;
-        gateTurnstile[k] = (gateTurnstile[k] as number) - 1;
-      }
-      const w = start - a + (start2 - arrive2);
-      waits[offset + i] = w;
-      const am = Math.floor(a / 60) - startMinute;
-      arrivalsByMinute[am] = (arrivalsByMinute[am] as number) + 1;
-      const e = start2 + ts;
-      if (e === Number.POSITIVE_INFINITY) continue;
-      gAdmitted++;
-      gSum += w;
-      if (w > gMax) gMax = w;
-      if (e > gLast) gLast = e;
-      if (e <= 0) gIn++;
-      waitSumByMinute[am] = (waitSumByMinute[am] as number) + w;
-      if (w > (waitMaxByMinute[am] as number)) waitMaxByMinute[am] = w;
-      const em = Math.floor(e / 60) - startMinute;
-      entriesByMinute[em] = (entriesByMinute[em] as number) + 1;
-    }
-
-    const queue = new Array<number>(minutes).fill(0);
-    let qs = 0;
-    let qt = 0;
-    let maxS = 0;
-    let maxT = 0;
-    let maxQ = 0;
-    for (let k = 0; k < horizon; k++) {
-      qs += gateScreening[k] as number;
-      qt += gateTurnstile[k] as number;
-      venueScreening[k] = (venueScreening[k] as number) + qs;
-      venueTurnstile[k] = (venueTurnstile[k] as number) + qt;
-      if (qs > maxS) maxS = qs;
-      if (qt > maxT) maxT = qt;
-      const q = qs + qt;
-      if (q > maxQ) maxQ = q;
-      const m = Math.floor((origin + k) / 60) - startMinute;
-      if (q > (queue[m] as number)) queue[m] = q;
-    }
-
+    accumulateFans(gate.arrivals, out, gate.turnstileSeconds, grid, gateScreening, gateTurnstile, waits, offset, byMinute, totals);
+    sweepQueues(gateScreening, gateTurnstile, venueScreening, venueTurnstile, grid, gateQueue, peaks);
+    const gAdmitted = totals[0] as number;
+    const gIn = totals[1] as number;
+    const gSum = totals[2] as number;
+    const gMax = totals[3] as number;
+    const gLast = totals[4] as number;
     admitted += gAdmitted;
     inByKickoff += gIn;
     waitSum += gSum;
@@ -132,16 +208,16 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       id: gate.id,
       assigned: n,
       admitted: gAdmitted,
-      maxQueue: maxQ,
-      maxScreeningQueue: maxS,
-      maxTurnstileQueue: maxT,
+      maxQueue: peaks[2] as number,
+      maxScreeningQueue: peaks[0] as number,
+      maxTurnstileQueue: peaks[1] as number,
       meanWaitMinutes: gAdmitted > 0 ? gSum / gAdmitted / 60 : 0,
       p95WaitMinutes: n > 0 ? percentileInPlace(waits, 95, offset, offset + n) / 60 : 0,
       maxWaitMinutes: gMax / 60,
-      firstArrivalMinute: n > 0 ? (a1[0] as number) / 60 : null,
+      firstArrivalMinute: n > 0 ? (gate.arrivals[0] as number) / 60 : null,
       lastEntryMinute: gAdmitted > 0 ? gLast / 60 : null,
       inByKickoffShare: n > 0 ? gIn / n : 0,
-      queue: { startMinute, values: queue },
+      queue: { startMinute, values: Array.from(gateQueue) },
     });
     offset += n;
   }
@@ -151,7 +227,7 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   const queue = new Array<number>(minutes).fill(0);
   let maxQueue = 0;
   for (let k = 0; k < horizon; k++) {
-    const m = Math.floor((origin + k) / 60) - startMinute;
+    const m = minuteOf[k] as number;
     const s = venueScreening[k] as number;
     const t = venueTurnstile[k] as number;
     if (s > (screeningQueue[m] as number)) screeningQueue[m] = s;

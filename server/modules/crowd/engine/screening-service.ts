@@ -38,28 +38,17 @@ export function drawScreeningTimes(
     case 'fixed':
       lane.fill(service.seconds, offset, end);
       break;
-    case 'exponential': {
-      const mean = service.meanSeconds;
+    case 'exponential':
       rng.fill(lane, offset, end);
-      for (let i = offset; i < end; i++) lane[i] = -mean * Math.log(lane[i] as number);
+      exponentialInPlace(lane, offset, end, service.meanSeconds);
       break;
-    }
     case 'lognormal': {
       const m = service.meanSeconds;
       const s = service.sdSeconds;
       const sigma2 = Math.log(1 + (s * s) / (m * m));
-      const mu = Math.log(m) - sigma2 / 2;
-      const sigma = Math.sqrt(sigma2);
-      // Box–Muller on pairs of uniforms drawn in bulk: z = √(−2 ln u1)·(cos, sin)(2π u2).
       rng.fill(lane, offset, end);
-      let i = offset;
-      for (; i + 1 < end; i += 2) {
-        const r = sigma * Math.sqrt(-2 * Math.log(lane[i] as number));
-        const theta = 2 * Math.PI * (lane[i + 1] as number);
-        lane[i] = Math.exp(mu + r * Math.cos(theta));
-        lane[i + 1] = Math.exp(mu + r * Math.sin(theta));
-      }
-      if (i < end) lane[i] = Math.exp(mu + sigma * rng.normal());
+      const spare = (end - offset) % 2 === 1 ? rng.next() : 0.5;
+      lognormalInPlace(lane, offset, end, Math.log(m) - sigma2 / 2, Math.sqrt(sigma2), spare);
       break;
     }
   }
@@ -67,19 +56,42 @@ export function drawScreeningTimes(
     extra.fill(0, offset, end);
     return false;
   }
-  const rate = secondary.rate;
-  const seconds = secondary.seconds;
   if (secondary.blocksLane) {
     extra.fill(0, offset, end);
-    for (let i = offset; i < end; i++) if (rng.next() < rate) lane[i] = (lane[i] as number) + seconds;
+    for (let i = offset; i < end; i++) if (rng.next() < secondary.rate) lane[i] = (lane[i] as number) + secondary.seconds;
     return false;
   }
   rng.fill(extra, offset, end);
+  return thresholdInPlace(extra, offset, end, secondary.rate, secondary.seconds);
+}
+
+/** Turns uniforms into exponential times with the given mean (inverse CDF: −mean·ln u). */
+function exponentialInPlace(values: Float64Array, from: number, to: number, mean: number): void {
+  for (let i = from; i < to; i++) values[i] = -mean * Math.log(values[i] as number);
+}
+
+/**
+ * Turns pairs of uniforms into lognormal times exp(μ + σz), z standard normal by Box–Muller:
+ * z = √(−2 ln u1)·(cos, sin)(2π u2). An odd last value is paired with the caller's `spare` uniform.
+ */
+function lognormalInPlace(values: Float64Array, from: number, to: number, mu: number, sigma: number, spare: number): void {
+  let i = from;
+  for (; i + 1 < to; i += 2) {
+    const r = sigma * Math.sqrt(-2 * Math.log(values[i] as number));
+    const theta = 2 * Math.PI * (values[i + 1] as number);
+    values[i] = Math.exp(mu + r * Math.cos(theta));
+    values[i + 1] = Math.exp(mu + r * Math.sin(theta));
+  }
+  if (i < to) values[i] = Math.exp(mu + sigma * Math.sqrt(-2 * Math.log(values[i] as number)) * Math.cos(2 * Math.PI * spare));
+}
+
+/** Replaces uniforms below `rate` with `seconds` and the rest with 0; returns whether any was below. */
+function thresholdInPlace(values: Float64Array, from: number, to: number, rate: number, seconds: number): boolean {
   let any = false;
-  for (let i = offset; i < end; i++) {
-    const searched = (extra[i] as number) < rate;
-    extra[i] = searched ? seconds : 0;
-    any ||= searched;
+  for (let i = from; i < to; i++) {
+    const hit = (values[i] as number) < rate;
+    values[i] = hit ? seconds : 0;
+    any ||= hit;
   }
   return any;
 }

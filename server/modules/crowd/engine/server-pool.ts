@@ -78,6 +78,12 @@ export class ServerPool {
       this.replaceTopKey(t + duration);
       return t;
     }
+    return this.serveScheduled(ready, duration);
+  }
+
+  /** `serve` when the number of open servers changes over time: closed servers are skipped lazily. */
+  private serveScheduled(ready: number, duration: number): number {
+    const keys = this.keys;
     const from = this.from;
     while (this.cursor + 1 < this.segments && (from[this.cursor + 1] as number) <= ready) this.cursor++;
     for (;;) {
