@@ -4,6 +4,7 @@
  * Targets (issue): cold Lusail < 50 ms on one core, 1,000,000 fans < 300 ms, recommendation < 2 s.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { lusailScenario } from '../server/modules/crowd/engine/examples/lusail-scenario.ts';
 import { recommendLanes, simulateIngress } from '../server/modules/crowd/engine/index.ts';
 import type { BenchSection } from './run.ts';
@@ -33,29 +34,39 @@ function hasTaskset(): boolean {
   }
 }
 
-/** The first Lusail ingress in a fresh Node.js process (JIT cold; module loading not counted), in ms. */
-function coldRun(pinned: boolean): number {
+/**
+ * The first Lusail ingress in a fresh Node.js process (JIT cold; module loading not counted): wall-clock
+ * and CPU milliseconds. The child idles 300 ms after loading so that the TypeScript loader's own
+ * background compilation does not run during the measurement.
+ */
+function coldRun(pinned: boolean): { wall: number; cpu: number } {
   const script = `
     const { lusailScenario } = await import(${JSON.stringify(`${root}server/modules/crowd/engine/examples/lusail-scenario.ts`)});
     const { simulateIngress } = await import(${JSON.stringify(`${root}server/modules/crowd/engine/index.ts`)});
     const scenario = lusailScenario();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const c = process.cpuUsage();
     const t = performance.now();
     const r = simulateIngress(scenario);
-    const ms = performance.now() - t;
+    const wall = performance.now() - t;
+    const used = process.cpuUsage(c);
     if (r.ingress.admitted !== 88966) throw new Error('wrong count');
-    process.stdout.write(String(ms));`;
+    process.stdout.write(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));`;
   const args = ['--import', 'tsx', '--input-type=module', '-e', script];
   const r = pinned
     ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], { cwd: root, encoding: 'utf8' })
     : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`cold run failed: ${r.stderr}`);
-  return Number(r.stdout);
+  return JSON.parse(r.stdout) as { wall: number; cpu: number };
 }
 
 /** Runs the crowd benchmark and returns its markdown section. */
 export async function run(): Promise<BenchSection> {
   const pinned = hasTaskset();
-  const cold = Array.from({ length: COLD_RUNS }, () => coldRun(pinned));
+  const coldRuns = Array.from({ length: COLD_RUNS }, () => coldRun(pinned));
+  const cold = coldRuns.map((r) => r.wall);
+  const coldCpu = coldRuns.map((r) => r.cpu);
+  const load = loadavg()[0] ?? 0;
 
   const lusail = lusailScenario();
   for (let i = 0; i < 5; i++) simulateIngress(lusail);
@@ -77,11 +88,13 @@ Scenario: \`lusailScenario()\` in \`server/modules/crowd/engine/examples/\`: 88,
 90 s walk, turnstiles at 660/h. The million-fan run uses the same gates with lanes and turnstiles scaled.
 Times are wall-clock for \`simulateIngress\` (every fan simulated, statistics and per-minute series included).
 Cold = the first call in a fresh Node.js process${pinned ? ' pinned to one CPU with `taskset -c 0`' : ''} (JIT warm-up included,
-module loading excluded), ${COLD_RUNS} processes.
+module loading excluded), ${COLD_RUNS} processes. Load average when the benchmark started: ${load.toFixed(1)}
+(figures from a busy machine are inflated; rerun on an idle one).
 
 | Measurement | Figure | Target | Met |
 |---|---|---|---|
-| Lusail ingress, cold (median of ${COLD_RUNS} fresh processes; min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}) | ${ms(median(cold))} | < 50 ms | ${ok(median(cold), 50)} |
+| Lusail ingress, cold: wall-clock median of ${COLD_RUNS} fresh processes (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}) | ${ms(median(cold))} | < 50 ms | ${ok(median(cold), 50)} |
+| Lusail ingress, cold: CPU time of the process (main + compiler threads), median | ${ms(median(coldCpu))} | < 50 ms | ${ok(median(coldCpu), 50)} |
 | Lusail ingress, warm median of 15 | ${ms(warm)} | — | |
 | 1,000,000 fans, warm median of 5 (first call ${ms(millionFirst)}) | ${ms(millionWarm)} | < 300 ms | ${ok(millionWarm, 300)} |
 | Lane recommendation for the Lusail match, warm median of 3 (first call ${ms(recommendFirst)}) | ${ms(recommendWarm)} | < 2,000 ms | ${ok(recommendWarm, 2000)} |
