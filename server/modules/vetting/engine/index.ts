@@ -19,7 +19,7 @@ export {
   ScreeningInputError,
   type WatchlistDiff,
 } from './parsers.ts';
-export { compareNames, defaultWeight, type NameComparison } from './score.ts';
+export { compareNames, compareNamesPlain, defaultWeight, type NameComparison } from './score.ts';
 export { DEFAULT_THRESHOLD, preparePerson, screenPeople, screenPerson, screenPrepared } from './screen.ts';
 export type * from './types.ts';
 export { buildIndex, type WatchlistIndex } from './watchlist-index.ts';

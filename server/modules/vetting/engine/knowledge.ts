@@ -8,7 +8,11 @@ import variants from './data/name-variants.json' with { type: 'json' };
 
 interface VariantFile {
   arabic: Record<string, string>;
+  trainingFiles: string[];
 }
+
+/** The data files the knowledge was built from (training splits only; recorded by the build script). */
+export const TRAINING_FILES_READ: readonly string[] = (variants as VariantFile).trainingFiles;
 
 const arabicKeys: string[] = [];
 const arabicRenderings = new Map<string, string[]>();
