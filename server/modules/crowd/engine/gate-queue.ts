@@ -35,8 +35,9 @@ export function createGateQueueOutput(n: number): GateQueueOutput {
  * Simulates every fan of one gate through screening and turnstiles and writes their times to `out`.
  * Screening completions reach the turnstile queue in completion order through a small min-heap; an
  * entry is released once the current screening start passes it, since no later fan can finish earlier.
+ * Returns the latest turnstile start (FIFO: the last one), from which the last entry follows.
  */
-export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): void {
+export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): number {
   const { arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds } = input;
   const n = arrivals.length;
   const lanes = new ServerPool(input.lanes, isConstant(laneSeconds));
@@ -52,6 +53,7 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
   let heapSize = 0;
 
   let previousStart = Number.NEGATIVE_INFINITY;
+  let lastTurnstileStart = Number.NEGATIVE_INFINITY;
   // One loop with the final drain folded in (i === n releases everything), so that the JIT sees every
   // statement before it optimises the loop and has no untried code to fall back from afterwards.
   for (let i = 0; i <= n; i++) {
@@ -72,7 +74,8 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
       if (heapSize > 0) siftDown(heapKeys, heapIds, heapSize, heapKeys[heapSize] as number, heapIds[heapSize] as number);
       const a2 = done + walkSeconds;
       arrival2[fan] = a2;
-      start2[fan] = turnstiles.serve(a2, turnstileSeconds);
+      lastTurnstileStart = turnstiles.serve(a2, turnstileSeconds);
+      start2[fan] = lastTurnstileStart;
     }
     if (i === n) break;
 
@@ -98,6 +101,7 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
     heapKeys[j] = completion;
     heapIds[j] = i;
   }
+  return lastTurnstileStart;
 }
 
 /** Whether every value is the same (fixed service with no lane-blocking secondary search). */

@@ -40,8 +40,8 @@ export function runPreparedGates(prepared: PreparedIngress): GateRun[] {
       turnstileStart: start2.subarray(offset, offset + m),
     };
     offset += m;
-    simulateGateQueue(gate, out);
-    return { gate, out };
+    const lastTurnstileStart = simulateGateQueue(gate, out);
+    return { gate, out, lastTurnstileStart };
   });
 }
 

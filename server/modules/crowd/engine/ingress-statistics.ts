@@ -12,6 +12,8 @@ import { percentileInPlace } from './percentile.ts';
 export interface GateRun {
   readonly gate: PreparedGate;
   readonly out: GateQueueOutput;
+  /** The latest turnstile start (what simulateGateQueue returns). */
+  readonly lastTurnstileStart: number;
 }
 
 /** The whole-second grid of the run: second index k is time origin + k; minute 0 of series is startMinute. */
@@ -136,6 +138,35 @@ function sweepQueues(
   peaks[2] = maxQ;
 }
 
+/** The series minute index of every second index of the grid. */
+function minuteIndex(origin: number, horizon: number, startMinute: number): Int32Array {
+  const minuteOf = new Int32Array(horizon);
+  for (let k = 0; k < horizon; k++) minuteOf[k] = Math.floor((origin + k) / 60) - startMinute;
+  return minuteOf;
+}
+
+/** Venue queues: the peak within each minute of each queue and of both together; returns the overall peak. */
+function venuePeaks(
+  screening: Int32Array,
+  turnstile: Int32Array,
+  minuteOf: Int32Array,
+  screeningPeak: Float64Array,
+  turnstilePeak: Float64Array,
+  peak: Float64Array,
+): number {
+  let max = 0;
+  for (let k = 0; k < screening.length; k++) {
+    const m = minuteOf[k] as number;
+    const s = screening[k] as number;
+    const t = turnstile[k] as number;
+    screeningPeak[m] = Math.max(screeningPeak[m] as number, s);
+    turnstilePeak[m] = Math.max(turnstilePeak[m] as number, t);
+    peak[m] = Math.max(peak[m] as number, s + t);
+    max = Math.max(max, s + t);
+  }
+  return max;
+}
+
 /** How many gates `busiestGates` lists. */
 const BUSIEST_GATES = 5;
 
@@ -144,17 +175,13 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   let total = 0;
   let minArrival = Number.POSITIVE_INFINITY;
   let maxEntry = Number.NEGATIVE_INFINITY;
-  for (const { gate, out } of runs) {
+  // Loops over fans live in small helpers: this function runs once and should never need optimising.
+  for (const { gate, lastTurnstileStart } of runs) {
     const n = gate.arrivals.length;
     total += n;
     if (n === 0) continue;
     minArrival = Math.min(minArrival, gate.arrivals[0] as number);
-    const s2 = out.turnstileStart;
-    const ts = gate.turnstileSeconds;
-    for (let i = 0; i < n; i++) {
-      const e = (s2[i] as number) + ts;
-      if (e > maxEntry && e !== Number.POSITIVE_INFINITY) maxEntry = e;
-    }
+    if (lastTurnstileStart !== Number.POSITIVE_INFINITY) maxEntry = Math.max(maxEntry, lastTurnstileStart + gate.turnstileSeconds);
   }
   if (maxEntry === Number.NEGATIVE_INFINITY) maxEntry = minArrival;
 
@@ -184,8 +211,7 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   let waitMax = 0;
   let lastEntry = Number.NEGATIVE_INFINITY;
   let offset = 0;
-  const minuteOf = new Int32Array(horizon);
-  for (let k = 0; k < horizon; k++) minuteOf[k] = Math.floor((origin + k) / 60) - startMinute;
+  const minuteOf = minuteIndex(origin, horizon, startMinute);
   const grid: Grid = { origin, horizon, startMinute, minuteOf };
   const byMinute: MinuteTotals = { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute };
   for (const { gate, out } of runs) {
@@ -222,19 +248,10 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     offset += n;
   }
 
-  const screeningQueue = new Array<number>(minutes).fill(0);
-  const turnstileQueue = new Array<number>(minutes).fill(0);
-  const queue = new Array<number>(minutes).fill(0);
-  let maxQueue = 0;
-  for (let k = 0; k < horizon; k++) {
-    const m = minuteOf[k] as number;
-    const s = venueScreening[k] as number;
-    const t = venueTurnstile[k] as number;
-    if (s > (screeningQueue[m] as number)) screeningQueue[m] = s;
-    if (t > (turnstileQueue[m] as number)) turnstileQueue[m] = t;
-    if (s + t > (queue[m] as number)) queue[m] = s + t;
-    if (s + t > maxQueue) maxQueue = s + t;
-  }
+  const screeningQueue = new Float64Array(minutes);
+  const turnstileQueue = new Float64Array(minutes);
+  const queue = new Float64Array(minutes);
+  const maxQueue = venuePeaks(venueScreening, venueTurnstile, minuteOf, screeningQueue, turnstileQueue, queue);
   const inside: number[] = [];
   let cumulative = 0;
   for (let m = 0; m < minutes; m++) {
@@ -264,9 +281,9 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     gates,
     series: {
       startMinute,
-      queue,
-      screeningQueue,
-      turnstileQueue,
+      queue: Array.from(queue),
+      screeningQueue: Array.from(screeningQueue),
+      turnstileQueue: Array.from(turnstileQueue),
       arrivals: Array.from(arrivalsByMinute),
       entries: Array.from(entriesByMinute),
       inside,
