@@ -1,8 +1,10 @@
 /** The `tansiq` command: one sub-command per file; each has --help. */
 import { Command } from 'commander';
 import { auditCommand } from './audit.ts';
+import { crowdCommand } from './crowd.ts';
 import { migrateCommand } from './migrate.ts';
 import { openapiCommand } from './openapi.ts';
+import { screenCommand } from './screen.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
@@ -13,7 +15,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [serveCommand(), migrateCommand(), seedCommand(), userCommand(), auditCommand(), openapiCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), seedCommand(), userCommand(), auditCommand(), openapiCommand(), crowdCommand(), screenCommand()]) {
     program.addCommand(command);
   }
   return program;
