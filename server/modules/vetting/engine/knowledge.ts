@@ -4,22 +4,24 @@
  * variant groups (Latin spellings that render the same Arabic part are variants of each other).
  * A rule-based Arabic → Latin transliteration covers parts never seen in training.
  */
+import { AlignModel, type AlignModelData } from './align.ts';
 import variants from './data/name-variants.json' with { type: 'json' };
 
 interface VariantFile {
   arabic: Record<string, string>;
+  align: AlignModelData;
   trainingFiles: string[];
 }
 
 /** The data files the knowledge was built from (training splits only; recorded by the build script). */
-export const TRAINING_FILES_READ: readonly string[] = (variants as VariantFile).trainingFiles;
+export const TRAINING_FILES_READ: readonly string[] = (variants as unknown as VariantFile).trainingFiles;
 
 const arabicKeys: string[] = [];
 const arabicRenderings = new Map<string, string[]>();
 const arabicGroup = new Map<string, number>();
 const latinGroups = new Map<string, number[]>();
 
-for (const [ar, joined] of Object.entries((variants as VariantFile).arabic)) {
+for (const [ar, joined] of Object.entries((variants as unknown as VariantFile).arabic)) {
   const id = arabicKeys.length;
   arabicKeys.push(ar);
   const renderings = joined.split('|');
@@ -46,6 +48,9 @@ export function arabicGroupId(arabic: string): number | undefined {
 export function latinGroupIds(latin: string): readonly number[] {
   return latinGroups.get(latin) ?? [];
 }
+
+/** The letter-level Arabic ↔ Latin model learned from the training pairs. */
+export const alignModel = new AlignModel((variants as unknown as VariantFile).align);
 
 /** Number of Arabic parts in the knowledge (for documentation and tests). */
 export const knowledgeSize = arabicKeys.length;

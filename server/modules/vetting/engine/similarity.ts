@@ -4,6 +4,7 @@
  * phonetic (close skeletons), typo (small edit distance), initial.
  */
 import { osaDistance } from './distance.ts';
+import { alignModel } from './knowledge.ts';
 import type { NamePart } from './names.ts';
 import type { TokenMatchKind } from './types.ts';
 
@@ -41,6 +42,22 @@ function intersects(a: readonly number[], b: readonly number[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
   return false;
 }
+
+/**
+ * Similarity of an Arabic-script part and a Latin spelling from the letter-level model: the cost of the
+ * best alignment per Latin letter, mapped to 0..1 (calibrated on the dev split: 1.0 nat/letter or less
+ * is a usual rendering; 3 and above is not a rendering).
+ */
+export function alignSimilarity(arabicKey: string, latinKey: string): number {
+  let c = alignModel.cost_(arabicKey, latinKey) / latinKey.length;
+  // A glued article on the Latin side (Alrashid) against an Arabic part whose article was set aside.
+  if (/^(al|el)[^aeiouy]/.test(latinKey) && latinKey.length >= 5) c = Math.min(c, alignModel.cost_(arabicKey, latinKey.slice(2)) / (latinKey.length - 2));
+  if (!Number.isFinite(c)) return 0;
+  return Math.max(0, Math.min(ALIGN_TOP, ALIGN_TOP - ALIGN_SLOPE * (c - ALIGN_KNEE)));
+}
+export const ALIGN_TOP = 0.95;
+export const ALIGN_KNEE = 1.0;
+export const ALIGN_SLOPE = 0.16;
 
 /** Compares two prepared name parts (applicant side first). Symmetric except for initials. */
 export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
@@ -96,7 +113,12 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
     }
   }
   const typo = latin >= 0.75 ? latin : 0;
-  if (cross) return skel > 0 ? { similarity: skel, kind: 'transliteration' } : NONE;
+  if (cross) {
+    const [ar, la] = qArabic ? [q, e] : [e, q];
+    const a = la.key.length >= 2 ? alignSimilarity(ar.key, la.key) : 0;
+    const best = Math.max(skel, a);
+    return best > 0 ? { similarity: best, kind: 'transliteration' } : NONE;
+  }
   if (bestD === 0 && skel > 0) return { similarity: Math.max(skel, typo), kind: 'variant' };
   if (typo >= skel && typo > 0) return { similarity: typo, kind: 'typo' };
   if (skel > 0) return { similarity: skel, kind: 'phonetic' };
