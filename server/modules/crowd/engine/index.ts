@@ -21,5 +21,5 @@ export { createRandom, deriveSeed, type Random } from './random.ts';
 export { type RecommendationOptions, recommendLanes } from './recommendation.ts';
 export { simulateScenario } from './scenario-simulation.ts';
 export { drawScreeningTimes, meanLaneSeconds, type SecondarySearchSpec } from './screening-service.ts';
-export { compileSchedule, ServerPool, type ServerSchedule } from './server-pool.ts';
+export { compileSchedule, createServerPool, type ServerPool, type ServerSchedule } from './server-pool.ts';
 export { simulateTransitDispersal } from './transit.ts';

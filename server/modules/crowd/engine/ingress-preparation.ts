@@ -8,7 +8,7 @@ import { apportion, generateArrivals } from './arrivals.ts';
 import type { GateQueueInput } from './gate-queue.ts';
 import { createRandom, deriveSeed } from './random.ts';
 import { drawScreeningTimes } from './screening-service.ts';
-import { compileSchedule, ServerPool } from './server-pool.ts';
+import { compileSchedule, createServerPool, type ServerPool } from './server-pool.ts';
 
 /** Green Guide maximum turnstile rate (6th ed.; second-hand quote in REFERENCE.md §1): 660 persons per hour. */
 export const DEFAULT_TURNSTILE_RATE_PER_HOUR = 660;
@@ -121,7 +121,7 @@ function prepareBySection(scenario: CrowdScenario, seed: number): PreparedGate[]
 
   const gateCount = scenario.gates.length;
   const constants = scenario.gates.map(gateConstants);
-  const pools = constants.map((c) => new ServerPool(c.lanes));
+  const pools = constants.map((c) => createServerPool(c.lanes));
   const lastStart = new Float64Array(gateCount).fill(Number.NEGATIVE_INFINITY);
   // Screening start times of fans still waiting, per gate (FIFO, so starts are nondecreasing).
   const waiting: number[][] = scenario.gates.map(() => []);

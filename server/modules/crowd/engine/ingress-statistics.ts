@@ -6,6 +6,7 @@
 import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
 import type { GateQueueOutput } from './gate-queue.ts';
 import type { PreparedGate } from './ingress-preparation.ts';
+import { CHUNK } from './arrivals.ts';
 import { percentileInPlace } from './percentile.ts';
 
 /** One simulated gate: its inputs and the per-fan times the simulation wrote. */
@@ -34,11 +35,13 @@ interface MinuteTotals {
 }
 
 /**
- * One pass over a gate's fans: each fan's wait (into `waits` at `offset`), the gate's totals, the
- * venue's per-minute accumulators, and ±1 at the first whole second at or after each queue event.
- * Kept small and separate so the JIT compiles it once and reuses it for every gate.
+ * One pass over fans [from, to) of a gate: each fan's wait (into `waits` at `offset`), the gate's running
+ * totals, the venue's per-minute accumulators, and ±1 at the first whole second at or after each queue
+ * event. Called on chunks so that the JIT compiles it once, whole (see CHUNK in arrivals.ts).
  */
 function accumulateFans(
+  from: number,
+  to: number,
   arrivals: Float64Array,
   out: GateQueueOutput,
   turnstileSeconds: number,
@@ -50,36 +53,37 @@ function accumulateFans(
   byMinute: MinuteTotals,
   totals: Float64Array,
 ): void {
-  const { origin, horizon, startMinute } = grid;
+  const { origin, horizon, minuteOf } = grid;
   const s1 = out.screeningStart;
   const a2 = out.turnstileArrival;
   const s2 = out.turnstileStart;
   const { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute } = byMinute;
-  let admitted = 0;
-  let inByKickoff = 0;
-  let sum = 0;
-  let max = 0;
-  let last = Number.NEGATIVE_INFINITY;
-  const n = arrivals.length;
-  for (let i = 0; i < n; i++) {
+  let admitted = totals[0] as number;
+  let inByKickoff = totals[1] as number;
+  let sum = totals[2] as number;
+  let max = totals[3] as number;
+  let last = totals[4] as number;
+  for (let i = from; i < to; i++) {
     const a = arrivals[i] as number;
     const start = s1[i] as number;
     const arrive2 = a2[i] as number;
     const start2 = s2[i] as number;
-    // Never-served fans (infinite times) leave their queue at the sentinel index `horizon`.
-    let k = Math.ceil(a) - origin;
+    // Never-served fans (infinite times) leave their queue at the sentinel index `horizon`. Offsets are
+    // taken before rounding (t − origin ≥ 0) so no −0 reaches an index.
+    let k = Math.ceil(a - origin);
     screening[k] = (screening[k] as number) + 1;
-    k = start === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start) - origin;
+    k = start === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start - origin);
     screening[k] = (screening[k] as number) - 1;
     if (arrive2 !== Number.POSITIVE_INFINITY) {
-      k = Math.ceil(arrive2) - origin;
+      k = Math.ceil(arrive2 - origin);
       turnstile[k] = (turnstile[k] as number) + 1;
-      k = start2 === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start2) - origin;
+      k = start2 === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start2 - origin);
       turnstile[k] = (turnstile[k] as number) - 1;
     }
     const w = start - a + (start2 - arrive2);
     waits[offset + i] = w;
-    const am = Math.floor(a / 60) - startMinute;
+    // The minute of a time is the minute of its whole second (minute boundaries are whole seconds).
+    const am = minuteOf[Math.floor(a - origin)] as number;
     arrivalsByMinute[am] = (arrivalsByMinute[am] as number) + 1;
     const e = start2 + turnstileSeconds;
     if (e === Number.POSITIVE_INFINITY) continue;
@@ -90,7 +94,7 @@ function accumulateFans(
     if (e <= 0) inByKickoff++;
     waitSumByMinute[am] = (waitSumByMinute[am] as number) + w;
     if (w > (waitMaxByMinute[am] as number)) waitMaxByMinute[am] = w;
-    const em = Math.floor(e / 60) - startMinute;
+    const em = minuteOf[Math.floor(e - origin)] as number;
     entriesByMinute[em] = (entriesByMinute[em] as number) + 1;
   }
   totals[0] = admitted;
@@ -101,27 +105,28 @@ function accumulateFans(
 }
 
 /**
- * Turns a gate's ±1 difference arrays into queue lengths at every whole second: adds them to the venue's
- * arrays, writes the gate's peak combined queue within each minute to `queue` and its maxima to `peaks`.
+ * Turns seconds [from, to) of a gate's ±1 difference arrays into queue lengths: adds them to the venue's
+ * arrays and keeps the gate's peak combined queue within each minute in `queue`. `levels` carries the
+ * running [screening, turnstile] queue and `peaks` the maxima [screening, turnstile, combined].
  */
 function sweepQueues(
+  from: number,
+  to: number,
   screening: Int32Array,
   turnstile: Int32Array,
   venueScreening: Int32Array,
   venueTurnstile: Int32Array,
-  grid: Grid,
+  minuteOf: Int32Array,
   queue: Float64Array,
+  levels: Float64Array,
   peaks: Float64Array,
 ): void {
-  queue.fill(0);
-  let qs = 0;
-  let qt = 0;
-  let maxS = 0;
-  let maxT = 0;
-  let maxQ = 0;
-  const { horizon, minuteOf } = grid;
-  // One flat loop with no rarely taken branch, which the JIT optimises early and keeps optimised.
-  for (let k = 0; k < horizon; k++) {
+  let qs = levels[0] as number;
+  let qt = levels[1] as number;
+  let maxS = peaks[0] as number;
+  let maxT = peaks[1] as number;
+  let maxQ = peaks[2] as number;
+  for (let k = from; k < to; k++) {
     qs += screening[k] as number;
     qt += turnstile[k] as number;
     venueScreening[k] = (venueScreening[k] as number) + qs;
@@ -133,6 +138,8 @@ function sweepQueues(
     const m = minuteOf[k] as number;
     queue[m] = Math.max(queue[m] as number, q);
   }
+  levels[0] = qs;
+  levels[1] = qt;
   peaks[0] = maxS;
   peaks[1] = maxT;
   peaks[2] = maxQ;
@@ -141,8 +148,12 @@ function sweepQueues(
 /** The series minute index of every second index of the grid. */
 function minuteIndex(origin: number, horizon: number, startMinute: number): Int32Array {
   const minuteOf = new Int32Array(horizon);
-  for (let k = 0; k < horizon; k++) minuteOf[k] = Math.floor((origin + k) / 60) - startMinute;
+  for (let from = 0; from < horizon; from += CHUNK) fillMinutes(minuteOf, from, Math.min(horizon, from + CHUNK), origin, startMinute);
   return minuteOf;
+}
+
+function fillMinutes(minuteOf: Int32Array, from: number, to: number, origin: number, startMinute: number): void {
+  for (let k = from; k < to; k++) minuteOf[k] = Math.floor((origin + k) / 60) - startMinute;
 }
 
 /** Venue queues: the peak within each minute of each queue and of both together; returns the overall peak. */
@@ -155,7 +166,25 @@ function venuePeaks(
   peak: Float64Array,
 ): number {
   let max = 0;
-  for (let k = 0; k < screening.length; k++) {
+  for (let from = 0; from < screening.length; from += CHUNK) {
+    const to = Math.min(screening.length, from + CHUNK);
+    max = Math.max(max, venuePeaksChunk(from, to, screening, turnstile, minuteOf, screeningPeak, turnstilePeak, peak));
+  }
+  return max;
+}
+
+function venuePeaksChunk(
+  from: number,
+  to: number,
+  screening: Int32Array,
+  turnstile: Int32Array,
+  minuteOf: Int32Array,
+  screeningPeak: Float64Array,
+  turnstilePeak: Float64Array,
+  peak: Float64Array,
+): number {
+  let max = 0;
+  for (let k = from; k < to; k++) {
     const m = minuteOf[k] as number;
     const s = screening[k] as number;
     const t = turnstile[k] as number;
@@ -169,6 +198,9 @@ function venuePeaks(
 
 /** How many gates `busiestGates` lists. */
 const BUSIEST_GATES = 5;
+
+/** Initial gate totals: nobody admitted yet, and the last entry before any time. */
+const EMPTY_TOTALS = [0, 0, 0, 0, Number.NEGATIVE_INFINITY];
 
 /** Builds the ingress result from every gate's simulated fans. */
 export function summariseIngress(attendance: number, runs: readonly GateRun[]): IngressResult {
@@ -204,6 +236,7 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   const totals = new Float64Array(5);
   // [max screening queue, max turnstile queue, max combined queue] of the current gate.
   const peaks = new Float64Array(3);
+  const levels = new Float64Array(2);
   const gateQueue = new Float64Array(minutes);
   let admitted = 0;
   let inByKickoff = 0;
@@ -218,8 +251,18 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     const n = gate.arrivals.length;
     gateScreening.fill(0);
     gateTurnstile.fill(0);
-    accumulateFans(gate.arrivals, out, gate.turnstileSeconds, grid, gateScreening, gateTurnstile, waits, offset, byMinute, totals);
-    sweepQueues(gateScreening, gateTurnstile, venueScreening, venueTurnstile, grid, gateQueue, peaks);
+    totals.set(EMPTY_TOTALS);
+    for (let from = 0; from < n; from += CHUNK) {
+      const to = Math.min(n, from + CHUNK);
+      accumulateFans(from, to, gate.arrivals, out, gate.turnstileSeconds, grid, gateScreening, gateTurnstile, waits, offset, byMinute, totals);
+    }
+    gateQueue.fill(0);
+    levels.fill(0);
+    peaks.fill(0);
+    for (let from = 0; from < horizon; from += CHUNK) {
+      const to = Math.min(horizon, from + CHUNK);
+      sweepQueues(from, to, gateScreening, gateTurnstile, venueScreening, venueTurnstile, minuteOf, gateQueue, levels, peaks);
+    }
     const gAdmitted = totals[0] as number;
     const gIn = totals[1] as number;
     const gSum = totals[2] as number;

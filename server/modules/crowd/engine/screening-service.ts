@@ -4,6 +4,7 @@
  * are assumptions exposed as parameters).
  */
 import type { ServiceSpec } from '../../../../common/contracts/crowd-scenario.ts';
+import { CHUNK } from './arrivals.ts';
 import type { Random } from './random.ts';
 
 /** Secondary search: the share of fans searched, for how long, and whether it holds the lane meanwhile. */
@@ -39,16 +40,24 @@ export function drawScreeningTimes(
       lane.fill(service.seconds, offset, end);
       break;
     case 'exponential':
-      rng.fill(lane, offset, end);
-      exponentialInPlace(lane, offset, end, service.meanSeconds);
+      for (let from = offset; from < end; from += CHUNK) {
+        const to = Math.min(end, from + CHUNK);
+        rng.fill(lane, from, to);
+        exponentialInPlace(lane, from, to, service.meanSeconds);
+      }
       break;
     case 'lognormal': {
       const m = service.meanSeconds;
       const s = service.sdSeconds;
       const sigma2 = Math.log(1 + (s * s) / (m * m));
-      rng.fill(lane, offset, end);
-      const spare = (end - offset) % 2 === 1 ? rng.next() : 0.5;
-      lognormalInPlace(lane, offset, end, Math.log(m) - sigma2 / 2, Math.sqrt(sigma2), spare);
+      const mu = Math.log(m) - sigma2 / 2;
+      const sigma = Math.sqrt(sigma2);
+      // CHUNK is even, so every chunk but the last holds whole pairs.
+      for (let from = offset; from < end; from += CHUNK) {
+        const to = Math.min(end, from + CHUNK);
+        rng.fill(lane, from, to);
+        lognormalInPlace(lane, from, to, mu, sigma, (to - from) % 2 === 1 ? rng.next() : 0.5);
+      }
       break;
     }
   }
@@ -61,8 +70,13 @@ export function drawScreeningTimes(
     for (let i = offset; i < end; i++) if (rng.next() < secondary.rate) lane[i] = (lane[i] as number) + secondary.seconds;
     return false;
   }
-  rng.fill(extra, offset, end);
-  return thresholdInPlace(extra, offset, end, secondary.rate, secondary.seconds);
+  let any = false;
+  for (let from = offset; from < end; from += CHUNK) {
+    const to = Math.min(end, from + CHUNK);
+    rng.fill(extra, from, to);
+    any = thresholdInPlace(extra, from, to, secondary.rate, secondary.seconds) || any;
+  }
+  return any;
 }
 
 /** Turns uniforms into exponential times with the given mean (inverse CDF: −mean·ln u). */
@@ -75,14 +89,14 @@ function exponentialInPlace(values: Float64Array, from: number, to: number, mean
  * z = √(−2 ln u1)·(cos, sin)(2π u2). An odd last value is paired with the caller's `spare` uniform.
  */
 function lognormalInPlace(values: Float64Array, from: number, to: number, mu: number, sigma: number, spare: number): void {
-  let i = from;
-  for (; i + 1 < to; i += 2) {
+  // One loop shape for whole and odd chunks, so the optimised code never meets an untried statement.
+  for (let i = from; i < to; i += 2) {
+    const hasPair = i + 1 < to;
     const r = sigma * Math.sqrt(-2 * Math.log(values[i] as number));
-    const theta = 2 * Math.PI * (values[i + 1] as number);
+    const theta = 2 * Math.PI * (hasPair ? (values[i + 1] as number) : spare);
     values[i] = Math.exp(mu + r * Math.cos(theta));
-    values[i + 1] = Math.exp(mu + r * Math.sin(theta));
+    if (hasPair) values[i + 1] = Math.exp(mu + r * Math.sin(theta));
   }
-  if (i < to) values[i] = Math.exp(mu + sigma * Math.sqrt(-2 * Math.log(values[i] as number)) * Math.cos(2 * Math.PI * spare));
 }
 
 /** Replaces uniforms below `rate` with `seconds` and the rest with 0; returns whether any was below. */

@@ -28,31 +28,99 @@ export function compileSchedule(base: number, changes?: ReadonlyArray<{ fromMinu
   return { from, counts, max };
 }
 
+/** The state of a server bank during one simulation of a FIFO queue. */
+export interface ServerPool {
+  /** Starts a customer ready at `ready` (nondecreasing from call to call) for `duration` seconds; returns the start (Infinity if never). */
+  serve(ready: number, duration: number): number;
+}
+
 /**
- * The state of a server bank during one simulation. Server k is open while the scheduled count exceeds k;
- * a server that closes finishes its current customer first. Calls to `serve` must come with
- * nondecreasing ready times (true for a FIFO queue), which lets closed servers be skipped lazily.
+ * Creates the cheapest bank that is exact for the schedule: a ring when the count is constant and every
+ * service takes the same time (`equalService`), a heap of free times when only the count is constant,
+ * and a heap that skips closed servers when the count changes over time.
  */
-export class ServerPool {
+export function createServerPool(schedule: ServerSchedule, equalService = false): ServerPool {
+  if (schedule.counts.length === 1) {
+    const count = schedule.counts[0] as number;
+    return equalService ? new RingPool(count) : new HeapPool(count);
+  }
+  return new ScheduledPool(schedule);
+}
+
+/** Constant count, equal service times: the earliest free server is the one that started c customers ago. */
+class RingPool implements ServerPool {
+  private readonly free: Float64Array;
+  private at = 0;
+
+  constructor(count: number) {
+    // With no server at all nobody is ever served.
+    this.free = new Float64Array(Math.max(1, count)).fill(count > 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
+  }
+
+  serve(ready: number, duration: number): number {
+    const at = this.at;
+    const t = Math.max(this.free[at] as number, ready);
+    this.free[at] = t + duration;
+    this.at = at + 1 === this.free.length ? 0 : at + 1;
+    return t;
+  }
+}
+
+/** Constant count: a binary min-heap of server free times (server identity does not matter). */
+class HeapPool implements ServerPool {
+  private readonly keys: Float64Array;
+
+  constructor(count: number) {
+    this.keys = new Float64Array(Math.max(1, count)).fill(count > 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
+  }
+
+  serve(ready: number, duration: number): number {
+    const keys = this.keys;
+    const t = Math.max(keys[0] as number, ready);
+    // Replace the smallest free time with t + duration and sift it down.
+    const key = t + duration;
+    const n = keys.length;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      let ck = keys[c] as number;
+      const r = c + 1;
+      if (r < n) {
+        const rk = keys[r] as number;
+        if (rk < ck) {
+          c = r;
+          ck = rk;
+        }
+      }
+      if (ck >= key) break;
+      keys[i] = ck;
+      i = c;
+    }
+    keys[i] = key;
+    return t;
+  }
+}
+
+/**
+ * A count that changes over time. Server k is open while the scheduled count exceeds k; a server that
+ * closes finishes its current customer first. Because ready times never decrease, a server found closed
+ * can be pushed to its next opening without ever being needed earlier.
+ */
+class ScheduledPool implements ServerPool {
   private readonly keys: Float64Array;
   private readonly ids: Int32Array;
   private readonly size: number;
   private readonly from: Float64Array;
   private readonly counts: Int32Array;
   private readonly segments: number;
-  private readonly isConstant: boolean;
-  private readonly isRing: boolean;
   private cursor = 0;
-  private ringAt = 0;
 
-  /** `equalService`: every customer will be served for the same duration (enables the ring). */
-  constructor(schedule: ServerSchedule, equalService = false) {
+  constructor(schedule: ServerSchedule) {
     this.size = Math.max(1, schedule.max);
     this.from = schedule.from;
     this.counts = schedule.counts;
     this.segments = schedule.counts.length;
-    this.isConstant = this.segments === 1;
-    this.isRing = this.isConstant && equalService;
     this.keys = new Float64Array(this.size);
     this.ids = new Int32Array(this.size);
     for (let k = 0; k < this.size; k++) {
@@ -62,33 +130,12 @@ export class ServerPool {
     for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
-  /** Starts a customer ready at `ready` for `duration` seconds; returns the start time (Infinity if never served). */
   serve(ready: number, duration: number): number {
-    const keys = this.keys;
-    if (this.isRing) {
-      const at = this.ringAt;
-      const f = keys[at] as number;
-      const t = Math.max(f, ready);
-      keys[at] = t + duration;
-      this.ringAt = at + 1 === this.size ? 0 : at + 1;
-      return t;
-    }
-    if (this.isConstant) {
-      const t = Math.max(keys[0] as number, ready);
-      this.replaceTopKey(t + duration);
-      return t;
-    }
-    return this.serveScheduled(ready, duration);
-  }
-
-  /** `serve` when the number of open servers changes over time: closed servers are skipped lazily. */
-  private serveScheduled(ready: number, duration: number): number {
     const keys = this.keys;
     const from = this.from;
     while (this.cursor + 1 < this.segments && (from[this.cursor + 1] as number) <= ready) this.cursor++;
     for (;;) {
-      const f = keys[0] as number;
-      const t = Math.max(f, ready);
+      const t = Math.max(keys[0] as number, ready);
       const open = this.openAt(this.ids[0] as number, t);
       if (open !== t) {
         // Closed at t: this server cannot start anyone before it reopens; later ready times are no earlier.
@@ -111,30 +158,6 @@ export class ServerPool {
     if ((counts[j] as number) > k) return t;
     for (j++; j < this.segments; j++) if ((counts[j] as number) > k) return from[j] as number;
     return Number.POSITIVE_INFINITY;
-  }
-
-  /** Replaces the smallest free time with `key` and restores the heap, ignoring server ids (all are alike). */
-  private replaceTopKey(key: number): void {
-    const keys = this.keys;
-    const n = this.size;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let ck = keys[c] as number;
-      const r = c + 1;
-      if (r < n) {
-        const rk = keys[r] as number;
-        if (rk < ck) {
-          c = r;
-          ck = rk;
-        }
-      }
-      if (ck >= key) break;
-      keys[i] = ck;
-      i = c;
-    }
-    keys[i] = key;
   }
 
   private siftDown(i: number): void {
