@@ -25,6 +25,13 @@ export const PERMISSIONS = {
   'user:manage': { description: 'Create users, change their roles, disable them', tokenScope: null },
   'api_token:manage': { description: 'Create and revoke API tokens', tokenScope: null },
   'audit:read': { description: 'Read the audit trail', tokenScope: 'operation' },
+  // Vetting: the workforce portal (or an HR system's client) submits people for screening and reads the neutral outcome.
+  'vetting:screen': { description: 'Submit people for security screening (one or a batch) and read their vetting outcome', tokenScope: 'operation' },
+  'vetting:read': { description: "Read screenings and their watchlist hits (personal data; every read is audited)", tokenScope: null },
+  'vetting:adjudicate': { description: 'Decide on watchlist hits: false positive, possible match, confirmed match (four eyes)', tokenScope: null },
+  // A list feed (e.g. a nightly import of the UN Consolidated List) is a legitimate machine client.
+  'watchlist:read': { description: 'List watchlists, their versions and what each version changed', tokenScope: 'operation' },
+  'watchlist:manage': { description: 'Create watchlists, import new versions, activate or deactivate them', tokenScope: 'operation' },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,6 +52,13 @@ const READ_OPERATION = {
   'match:read': 'operation',
 } as const;
 
+// Adjudicating watchlist hits: read the hits (with the person's vetting data) and decide on them.
+const VETTING_OFFICER = {
+  'vetting:read': 'operation',
+  'vetting:adjudicate': 'operation',
+  'watchlist:read': 'operation',
+} as const;
+
 export const ROLES = {
   commander: {
     needsVenue: false,
@@ -59,8 +73,9 @@ export const ROLES = {
     grants: { ...READ_OPERATION, 'venue:update': 'venue', 'match:update': 'venue' },
   },
   officer: { needsVenue: false, grants: { ...READ_OPERATION } },
-  analyst: { needsVenue: false, grants: { ...READ_OPERATION } },
-  accreditation_officer: { needsVenue: false, grants: { ...READ_OPERATION } },
+  // The partner services bring the watchlists and help adjudicate hits (docs/vetting.md).
+  analyst: { needsVenue: false, grants: { ...READ_OPERATION, ...VETTING_OFFICER, 'watchlist:manage': 'operation' } },
+  accreditation_officer: { needsVenue: false, grants: { ...READ_OPERATION, ...VETTING_OFFICER, 'vetting:screen': 'operation' } },
   visa_officer: { needsVenue: false, grants: { ...READ_OPERATION } },
   employer: { needsVenue: false, grants: { ...READ_OPERATION } },
   auditor: { needsVenue: false, grants: { ...READ_OPERATION, 'audit:read': 'operation' } },

@@ -7,6 +7,7 @@ import { createAuthModule } from './auth/index.ts';
 import { createOrganisationsModule } from './organisations/index.ts';
 import { createUsersModule } from './users/index.ts';
 import { createVenuesModule } from './venues/index.ts';
+import { createVettingModule } from './vetting/index.ts';
 
 export interface Module {
   routes: FastifyPluginAsync;
@@ -20,5 +21,6 @@ export function createModules(platform: Platform): Module[] {
     createVenuesModule(platform),
     createAuditModule(platform),
     createApiTokensModule(platform),
+    createVettingModule(platform),
   ];
 }

@@ -47,6 +47,18 @@ export const ERROR_STATUS = {
   'api_token.already_revoked': 409,
   /** Permissions that may not be given to a machine client. */
   'api_token.permission_not_grantable': 400,
+  /** The hit is already decided (false positive, confirmed) or withdrawn; it takes no more decisions. */
+  'vetting.hit_closed': 409,
+  /** This decision does not apply to the hit's current status (e.g. escalating an escalated hit). */
+  'vetting.invalid_decision': 409,
+  /** Four eyes: the officer who proposed a confirmed match may not also confirm it; a second officer must. */
+  'vetting.same_officer': 409,
+  /** The people file of a batch is not a readable CSV with a name column, or it has no person. */
+  'vetting.invalid_people_file': 400,
+  /** The uploaded watchlist file cannot be read in the list's format (the detail says what and where). */
+  'watchlist.invalid_file': 400,
+  /** Another watchlist of the operation already has this name. */
+  'watchlist.name_taken': 409,
   /** The database is not reachable. */
   'service.unavailable': 503,
   /** An unexpected failure on our side (logged with its cause, never shown). */

@@ -11,6 +11,7 @@ import type { Db } from '../platform/db/client.ts';
 import { matches, operations, organisations, userRoles, users, venues } from '../platform/db/schema/index.ts';
 import { newId } from '../platform/ids.ts';
 import { hashPassword } from '../platform/secrets.ts';
+import { seedVettingDemo } from '../modules/vetting/index.ts';
 import matchData from './data/qatar2022-matches.json' with { type: 'json' };
 import stadiumData from './data/qatar2022-stadiums.json' with { type: 'json' };
 
@@ -159,6 +160,8 @@ export async function seedQatar2022(db: Db, clock: Clock, options: { withDemoAcc
       details: { organisations: SEED_ORGANISATIONS.length, venues: stadiumData.length, matches: matchData.length, demoAccounts: options.withDemoAccounts ? DEMO_ACCOUNTS.length : 0 },
     }, now);
   });
+  // Vetting demo (a fictional watchlist and screened demo applicants): outside production only, like the demo accounts.
+  if (options.withDemoAccounts) await seedVettingDemo(db, clock, operationId);
   return { operationId, created: true, demoAccounts: options.withDemoAccounts ? DEMO_ACCOUNTS : [] };
 }
 
