@@ -32,13 +32,24 @@ export const PERMISSIONS = {
   // A list feed (e.g. a nightly import of the UN Consolidated List) is a legitimate machine client.
   'watchlist:read': { description: 'List watchlists, their versions and what each version changed', tokenScope: 'operation' },
   'watchlist:manage': { description: 'Create watchlists, import new versions, activate or deactivate them', tokenScope: 'operation' },
+  // Workforce portal and accreditation (docs/workforce.md).
+  'opening:manage': { description: "Publish and edit openings (employers: their organisation's only)", tokenScope: 'organisation' },
+  'application:review': { description: 'Read applications and shortlist, accept or decline them (personal data; every read is audited)', tokenScope: 'organisation' },
+  'visa:manage': { description: 'Move work-visa cases through their steps', tokenScope: null },
+  'accreditation:read': { description: 'List and read accreditations and badge scans', tokenScope: 'operation' },
+  'accreditation:manage': { description: 'Issue, suspend, reinstate and revoke accreditations; rotate the badge signing key', tokenScope: null },
+  // A checkpoint device (an API token) verifies badges and uploads its scans for the whole operation.
+  'badge:verify': { description: 'Verify badges at checkpoints and upload the scans', tokenScope: 'operation' },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
-/** What a route requires: a permission, any signed-in actor, or nothing. */
-export type RouteAccess = Permission | 'authenticated' | 'public';
+/**
+ * What a route requires: a permission, any signed-in staff actor, a signed-in applicant of the public
+ * portal (applicants reach only these), or nothing.
+ */
+export type RouteAccess = Permission | 'authenticated' | 'applicant' | 'public';
 
 interface RoleSpec {
   /** Whether an assignment of this role names venues (venue managers, officers). */
@@ -62,7 +73,7 @@ const VETTING_OFFICER = {
 export const ROLES = {
   commander: {
     needsVenue: false,
-    grants: { ...READ_OPERATION, 'venue:update': 'operation', 'match:update': 'operation', 'user:read': 'operation' },
+    grants: { ...READ_OPERATION, 'venue:update': 'operation', 'match:update': 'operation', 'user:read': 'operation', 'accreditation:read': 'operation', 'badge:verify': 'operation' },
   },
   partner_commander: {
     needsVenue: false,
@@ -70,14 +81,27 @@ export const ROLES = {
   },
   venue_manager: {
     needsVenue: true,
-    grants: { ...READ_OPERATION, 'venue:update': 'venue', 'match:update': 'venue' },
+    grants: { ...READ_OPERATION, 'venue:update': 'venue', 'match:update': 'venue', 'badge:verify': 'venue' },
   },
-  officer: { needsVenue: false, grants: { ...READ_OPERATION } },
+  officer: { needsVenue: false, grants: { ...READ_OPERATION, 'badge:verify': 'venue' } },
   // The partner services bring the watchlists and help adjudicate hits (docs/vetting.md).
   analyst: { needsVenue: false, grants: { ...READ_OPERATION, ...VETTING_OFFICER, 'watchlist:manage': 'operation' } },
-  accreditation_officer: { needsVenue: false, grants: { ...READ_OPERATION, ...VETTING_OFFICER, 'vetting:screen': 'operation' } },
-  visa_officer: { needsVenue: false, grants: { ...READ_OPERATION } },
-  employer: { needsVenue: false, grants: { ...READ_OPERATION } },
+  accreditation_officer: {
+    needsVenue: false,
+    grants: {
+      ...READ_OPERATION,
+      ...VETTING_OFFICER,
+      'vetting:screen': 'operation',
+      // The organiser's volunteer roles are the accreditation officer's organisation's openings.
+      'opening:manage': 'organisation',
+      'application:review': 'operation',
+      'accreditation:read': 'operation',
+      'accreditation:manage': 'operation',
+      'badge:verify': 'operation',
+    },
+  },
+  visa_officer: { needsVenue: false, grants: { ...READ_OPERATION, 'visa:manage': 'operation' } },
+  employer: { needsVenue: false, grants: { ...READ_OPERATION, 'opening:manage': 'organisation', 'application:review': 'organisation' } },
   auditor: { needsVenue: false, grants: { ...READ_OPERATION, 'audit:read': 'operation' } },
   admin: {
     needsVenue: false,

@@ -24,6 +24,10 @@ const Env = z.object({
   TRUST_PROXY: Bool.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SEED: z.enum(['auto', 'never']).default('auto'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Tansiq <no-reply@tansiq.local>'),
+  PUBLIC_URL: z.url().optional(),
+  BADGE_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface Config {
@@ -41,6 +45,12 @@ export interface Config {
   bodyLimit: number;
   /** `auto`: seed the Qatar 2022 operation on first start (empty database). */
   seed: 'auto' | 'never';
+  /** Outgoing mail: SMTP when `smtpUrl` is set, otherwise kept in the outbox (shown at /dev/mailbox outside production). */
+  mail: { smtpUrl: string | null; from: string };
+  /** Base URL of the web app in links sent by email. */
+  publicUrl: string;
+  /** Encrypts the badge signing keys at rest; null: a generated secret kept in `dataDir` (development). */
+  badgeKeySecret: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +82,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT_BYTES,
     seed: e.SEED,
+    mail: Object.freeze({ smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM }),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    badgeKeySecret: e.BADGE_KEY_SECRET ?? null,
   });
 }

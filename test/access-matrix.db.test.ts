@@ -8,6 +8,7 @@ import { buildApp } from '../server/app.ts';
 import type { AccessCase } from './access-cases.ts';
 import { useTestApp } from './app.ts';
 import { describeEachDatabase } from './db.ts';
+import { someApplicant } from '../server/modules/workforce/workforce.factories.ts';
 
 const caseModules = import.meta.glob<{ accessCases: AccessCase[] }>('../server/modules/**/*.access-cases.ts', { eager: true });
 const cases = Object.values(caseModules).flatMap((m) => m.accessCases);
@@ -62,6 +63,15 @@ describeEachDatabase('access matrix', (db) => {
           expect(res.json().code).toBe('access.denied');
         });
       }
+
+      // Applicants of the public portal reach only `applicant` routes.
+      it('answers 403 to a portal applicant unless the route is theirs', async () => {
+        const access = t().app.routeTable.find((r) => r.method === c.method && r.url === c.route)?.access;
+        if (access === 'applicant') return;
+        const res = await t().request(c.method, await c.url(t()), { as: await someApplicant(t()), body: c.body ? await c.body(t()) : undefined });
+        expect(res.statusCode).toBe(403);
+        expect(res.json().code).toBe('access.denied');
+      });
 
       for (const w of c.wrongScope ?? []) {
         it(`answers 403 when ${w.why}`, async () => {

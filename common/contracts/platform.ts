@@ -141,7 +141,7 @@ export const AuditEntry = z.object({
   seq: z.number().int(),
   id: Id,
   at: z.iso.datetime(),
-  actorType: z.enum(['user', 'token', 'system', 'anonymous']),
+  actorType: z.enum(['user', 'token', 'system', 'anonymous', 'applicant']),
   actorId: z.string().nullable(),
   actorLabel: z.string().nullable(),
   action: z.string(),

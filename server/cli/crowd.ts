@@ -71,12 +71,13 @@ export function crowdCommand(): Command {
 
 /**
  * Commander's own mistakes (unknown option, missing value) become CliError (exit code 2, printed once by
- * the main CLI); help and version keep commander's normal exit with code 0.
+ * the main CLI); help keeps commander's normal exit.
  */
 function throwCliErrors(command: Command): void {
   command.configureOutput({ outputError: () => {} });
   command.exitOverride((err: CommanderError) => {
-    if (err.exitCode === 0) return;
+    // Help (asked for, or shown because no subcommand was given) and version keep commander's own exit.
+    if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed') return;
     throw new CliError(err.message.replace(/^error: /, ''));
   });
 }
@@ -170,7 +171,7 @@ export function formatSimulation(scenario: CrowdScenario, r: SimulationResult): 
 /** The human-readable lane recommendation. */
 export function formatRecommendation(r: LaneRecommendation): string {
   const lines = [
-    `Lanes per ${r.slotMinutes}-minute slot for a p95 wait under ${dec.format(r.targetP95WaitMinutes)} min and everyone seated by kickoff`,
+    `Lanes per ${r.slotMinutes}-minute slot for a p95 wait under ${dec.format(r.targetP95WaitMinutes)} min, with no fan kept from kickoff by a screening queue`,
     '',
     'slot from  lanes  stewards',
     ...r.slots.map((s) => `${rel(s.fromMinute).padStart(10)}  ${String(s.lanes).padStart(5)}  ${String(s.stewards).padStart(8)}`),

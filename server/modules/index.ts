@@ -8,12 +8,14 @@ import { createOrganisationsModule } from './organisations/index.ts';
 import { createUsersModule } from './users/index.ts';
 import { createVenuesModule } from './venues/index.ts';
 import { createVettingModule } from './vetting/index.ts';
+import { createWorkforceModule } from './workforce/index.ts';
 
 export interface Module {
   routes: FastifyPluginAsync;
 }
 
 export function createModules(platform: Platform): Module[] {
+  const vetting = createVettingModule(platform);
   return [
     createAuthModule(platform),
     createOrganisationsModule(platform),
@@ -21,6 +23,7 @@ export function createModules(platform: Platform): Module[] {
     createVenuesModule(platform),
     createAuditModule(platform),
     createApiTokensModule(platform),
-    createVettingModule(platform),
+    vetting,
+    createWorkforceModule(platform, { vetting: vetting.service }),
   ];
 }

@@ -31,7 +31,9 @@ export interface RoleAssignment {
 export type Actor =
   | { kind: 'user'; id: string; label: string; organisationId: string; roles: RoleAssignment[]; grants: Grant[]; sessionId: string | null }
   | { kind: 'token'; id: string; label: string; organisationId: string; grants: Grant[] }
-  | { kind: 'system'; id: null; label: string; organisationId: null; grants: Grant[] };
+  | { kind: 'system'; id: null; label: string; organisationId: null; grants: Grant[] }
+  // A worker or volunteer signed in to the public portal: no organisation, no permissions, only `applicant` routes.
+  | { kind: 'applicant'; id: string; label: string; organisationId: null; grants: Grant[]; sessionId: string };
 
 /** Who is acting and for which request: the first argument of every service function. */
 export interface RequestContext {
@@ -83,6 +85,9 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 export function routeAdmits(access: RouteAccess, actor: Actor | null): 'ok' | 'unauthenticated' | 'forbidden' {
   if (access === 'public') return 'ok';
   if (!actor) return 'unauthenticated';
+  // Applicants and staff never reach each other's routes.
+  if (access === 'applicant') return actor.kind === 'applicant' ? 'ok' : 'forbidden';
+  if (actor.kind === 'applicant') return 'forbidden';
   if (access === 'authenticated') return 'ok';
   return hasPermission(actor, access) ? 'ok' : 'forbidden';
 }

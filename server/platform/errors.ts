@@ -59,6 +59,30 @@ export const ERROR_STATUS = {
   'watchlist.invalid_file': 400,
   /** Another watchlist of the operation already has this name. */
   'watchlist.name_taken': 409,
+  /** Another applicant account already uses this email. */
+  'applicant.email_taken': 409,
+  /** The applicant has not confirmed their email yet; the confirmation link was sent again. */
+  'applicant.email_not_confirmed': 403,
+  /** The email confirmation link is unknown, already used or expired. */
+  'applicant.invalid_token': 400,
+  /** The opening is not published or no longer takes applications. */
+  'opening.not_open': 409,
+  /** The applicant already has an application to this opening. */
+  'application.already_exists': 409,
+  /** The application is not in a state that allows this (e.g. editing after submission). */
+  'application.invalid_state': 409,
+  /** The application lacks required fields or documents; `errors` lists them. */
+  'application.incomplete': 400,
+  /** The uploaded file is not an accepted type (checked on its bytes), is too large, or its image is unusable. */
+  'application.invalid_file': 400,
+  /** The visa case cannot take this step now (wrong order, already decided, or vetting not cleared). */
+  'visa.invalid_step': 409,
+  /** The application cannot be accredited yet (not accepted, not cleared by vetting, or no visa where one is needed). */
+  'accreditation.not_eligible': 409,
+  /** The accreditation is not in a state that allows this (e.g. suspending a revoked one). */
+  'accreditation.invalid_state': 409,
+  /** The badge code is not a code this system issued (malformed). */
+  'badge.malformed_code': 400,
   /** The database is not reachable. */
   'service.unavailable': 503,
   /** An unexpected failure on our side (logged with its cause, never shown). */

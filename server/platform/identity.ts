@@ -91,6 +91,23 @@ export async function resolveApiToken(db: Db, clock: Clock, bearer: string): Pro
   return { kind: 'token', id: row.id, label: `token:${row.name}`, organisationId: row.organisationId, grants: grantsForToken(row.permissions) };
 }
 
+/** A session kept by a module for actors who are not staff (the public portal's applicants), behind its own cookie. */
+export interface CookieSessionResolver {
+  cookie: string;
+  resolve(db: Db, clock: Clock, secret: string): Promise<{ actor: Actor; csrfToken: string } | null>;
+}
+
+const cookieSessions = new Map<string, CookieSessionResolver>();
+
+/** A module adds a kind of session; the access hook tries it after the staff session (before it on `applicant` routes). */
+export function registerCookieSession(resolver: CookieSessionResolver): void {
+  cookieSessions.set(resolver.cookie, resolver);
+}
+
+export function cookieSessionResolvers(): CookieSessionResolver[] {
+  return [...cookieSessions.values()];
+}
+
 /** A new API token secret: a recognisable prefix plus 256 random bits. */
 export function newApiTokenSecret(): { secret: string; prefix: string; hash: string } {
   const secret = `${TOKEN_PREFIX}${randomSecret()}`;

@@ -11,7 +11,8 @@ import type { Db } from '../platform/db/client.ts';
 import { matches, operations, organisations, userRoles, users, venues } from '../platform/db/schema/index.ts';
 import { newId } from '../platform/ids.ts';
 import { hashPassword } from '../platform/secrets.ts';
-import { seedVettingDemo } from '../modules/vetting/index.ts';
+import { createVettingServices, seedVettingDemo } from '../modules/vetting/index.ts';
+import { seedWorkforceDemo } from '../modules/workforce/index.ts';
 import matchData from './data/qatar2022-matches.json' with { type: 'json' };
 import stadiumData from './data/qatar2022-stadiums.json' with { type: 'json' };
 
@@ -162,6 +163,8 @@ export async function seedQatar2022(db: Db, clock: Clock, options: { withDemoAcc
   });
   // Vetting demo (a fictional watchlist and screened demo applicants): outside production only, like the demo accounts.
   if (options.withDemoAccounts) await seedVettingDemo(db, clock, operationId);
+  // Workforce demo (openings, applicants at every stage, issued badges): outside production only; screened by vetting.
+  if (options.withDemoAccounts) await seedWorkforceDemo(db, clock, operationId, createVettingServices({ db, clock, operationId }, { workers: 1 }).screenings);
   return { operationId, created: true, demoAccounts: options.withDemoAccounts ? DEMO_ACCOUNTS : [] };
 }
 

@@ -11,7 +11,7 @@ import { type Actor, type RequestContext, routeAdmits } from '../access.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../identity.ts';
+import { cookieSessionResolvers, resolveApiToken, resolveSession, SESSION_COOKIE } from '../identity.ts';
 import { safeEqual } from '../secrets.ts';
 
 declare module 'fastify' {
@@ -47,7 +47,7 @@ export const accessHook = fp<AccessHookOptions>(async (app: FastifyInstance, opt
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
-    await authenticate(request, opts);
+    await authenticate(request, opts, access === 'applicant');
     if (access === undefined) throw new AppError('access.denied', 'This route declares no access rule and is closed');
     const verdict = routeAdmits(access, request.actor);
     if (verdict === 'unauthenticated') throw new AppError('auth.unauthenticated', 'Sign in or send a valid API token');
@@ -61,7 +61,7 @@ export const accessHook = fp<AccessHookOptions>(async (app: FastifyInstance, opt
   });
 });
 
-async function authenticate(request: FastifyRequest, opts: AccessHookOptions): Promise<void> {
+async function authenticate(request: FastifyRequest, opts: AccessHookOptions, preferModuleSessions: boolean): Promise<void> {
   const auth = request.headers.authorization;
   if (auth !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -71,9 +71,21 @@ async function authenticate(request: FastifyRequest, opts: AccessHookOptions): P
     request.actor = actor;
     return;
   }
-  const cookie = request.cookies[SESSION_COOKIE];
-  if (!cookie) return;
-  const session = await resolveSession(opts.db, opts.clock, cookie, opts.sessionTtlMs);
+  // Staff sessions first, then the sessions modules keep (applicants); on applicant routes the other way round,
+  // so a browser holding both reaches each kind of route as the right actor.
+  const staff = async () => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    return cookie ? resolveSession(opts.db, opts.clock, cookie, opts.sessionTtlMs) : null;
+  };
+  const others = async () => {
+    for (const resolver of cookieSessionResolvers()) {
+      const secret = request.cookies[resolver.cookie];
+      const found = secret ? await resolver.resolve(opts.db, opts.clock, secret) : null;
+      if (found) return found;
+    }
+    return null;
+  };
+  const session = preferModuleSessions ? ((await others()) ?? (await staff())) : ((await staff()) ?? (await others()));
   if (session) {
     request.actor = session.actor;
     request.csrfToken = session.csrfToken;

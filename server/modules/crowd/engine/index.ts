@@ -20,6 +20,6 @@ export { erlangC, mmcMeanWait } from './queueing-theory.ts';
 export { createRandom, deriveSeed, type Random } from './random.ts';
 export { type RecommendationOptions, recommendLanes } from './recommendation.ts';
 export { simulateScenario } from './scenario-simulation.ts';
-export { drawScreeningTimes, meanLaneSeconds, type SecondarySearchSpec } from './screening-service.ts';
+export { drawScreeningTimes, meanLaneSeconds, normalQuantile, type SecondarySearchSpec } from './screening-service.ts';
 export { compileSchedule, createServerPool, type ServerPool, type ServerSchedule } from './server-pool.ts';
 export { simulateTransitDispersal } from './transit.ts';

@@ -7,7 +7,7 @@ export const auditLog = pgTable(
     seq: bigint('seq', { mode: 'number' }).primaryKey(),
     id: uuid('id').notNull().unique(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-    actorType: text('actor_type', { enum: ['user', 'token', 'system', 'anonymous'] }).notNull(),
+    actorType: text('actor_type', { enum: ['user', 'token', 'system', 'anonymous', 'applicant'] }).notNull(),
     actorId: text('actor_id'),
     actorLabel: text('actor_label'),
     organisationId: uuid('organisation_id'),
