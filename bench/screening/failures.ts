@@ -28,10 +28,14 @@ for (const k of PROBE_KINDS) {
   const ms = r.misses.filter((m) => m.kind === k);
   if (ms.length === 0) continue;
   process.stdout.write(`\n## ${k} (${ms.length} misses, names only)\n`);
-  for (const m of ms) process.stdout.write(`  ${m.name}  →  ${m.expected}   [best: ${m.best ?? '-'} ${m.bestScore ?? ''}]\n`);
+  for (const m of ms) {
+    const probe = set.probes.find((p) => p.kind === k && p.nameOnly.fullName === m.name);
+    const hit = probe ? screenPrepared(index, preparePerson(probe.nameOnly), { threshold: 0.01, maxHits: 200 }).find((h) => h.entryId === probe.entryId) : undefined;
+    process.stdout.write(`  ${m.name}  →  ${m.expected}   [best: ${m.best ?? '-'} ${m.bestScore ?? ''}]\n      ${hit ? explanationText(hit.explanation) : 'not retrieved'}\n`);
+  }
 }
 process.stdout.write(`\n## false alerts with evidence (${r.falseAlerts.length})\n`);
-for (const fa of r.falseAlerts) {
-  const hit = screenPrepared(index, preparePerson({ id: 'x', fullName: fa.name }), { threshold: 0.3, maxHits: 1 })[0];
-  process.stdout.write(`  ${fa.name} ~ ${fa.matched} ${fa.score}  ${hit ? explanationText(hit.explanation) : ''}\n`);
+for (const n of set.negatives) {
+  const hit = screenPrepared(index, preparePerson(n.withEvidence), { threshold: 0.7, maxHits: 1 })[0];
+  if (hit) process.stdout.write(`  ${n.withEvidence.fullName} ~ ${hit.matchedName}  ${explanationText(hit.explanation)}\n`);
 }

@@ -4,7 +4,7 @@
  */
 import { toCountryCodes } from './countries.ts';
 import { compareDates, DATE_ADJUSTMENT, formatBirthDate, parsePartialDate } from './dates.ts';
-import { type PreparedName, prepareName } from './names.ts';
+import { type NamePart, type PreparedName, prepareName } from './names.ts';
 import { compareNames, round, type SimilarityMemo } from './score.ts';
 import type { BirthDate, Explanation, Gender, GenderOutcome, Hit, NationalityOutcome, PersonInput, ScreenOptions } from './types.ts';
 import { queryKeys, type WatchlistIndex } from './watchlist-index.ts';
@@ -15,7 +15,7 @@ import { queryKeys, type WatchlistIndex } from './watchlist-index.ts';
  */
 export const DEFAULT_THRESHOLD = 0.7;
 
-export const NATIONALITY_ADJUSTMENT: Record<NationalityOutcome, number> = { match: 0.05, different: -0.15, unknown: 0 };
+export const NATIONALITY_ADJUSTMENT: Record<NationalityOutcome, number> = { match: 0.05, different: -0.2, unknown: 0 };
 export const GENDER_ADJUSTMENT: Record<GenderOutcome, number> = { match: 0, different: -0.2, unknown: 0 };
 
 /** Candidate list names fully scored per applicant name. */
@@ -84,6 +84,34 @@ function scratchFor(index: WatchlistIndex): Scratch {
   return s;
 }
 
+/** The posting lists of a part's query keys (those present in the list), best first, with the length above which each is skipped. */
+interface KeyPlan {
+  lists: Int32Array[];
+  qualities: number[];
+  limits: number[];
+}
+const plansByIndex = new WeakMap<WatchlistIndex, Map<string, KeyPlan>>();
+
+/** The key plan of a part, memoised per list (the same name parts recur across applicants). */
+function planFor(index: WatchlistIndex, p: NamePart): KeyPlan {
+  let plans = plansByIndex.get(index);
+  if (!plans) plansByIndex.set(index, (plans = new Map()));
+  const sig = `${p.script === 'arabic' ? 'a' : 'l'}${p.key}|${p.alts.slice(0, 3).join(',')}|${p.skels.join(',')}|${p.groups.join(',')}`;
+  let plan = plans.get(sig);
+  if (plan) return plan;
+  plan = { lists: [], qualities: [], limits: [] };
+  for (const k of queryKeys(p)) {
+    const l = index.postings(k.key);
+    if (!l) continue;
+    plan.lists.push(l);
+    plan.qualities.push(k.quality);
+    plan.limits.push(k.key.startsWith('s:') || k.key.startsWith('d:') ? (k.quality >= 0.9 ? index.cap : NEAR_KEY_CAP) : index.cap);
+  }
+  if (plans.size >= 100_000) plans.clear();
+  plans.set(sig, plan);
+  return plan;
+}
+
 /** Candidate list names for one applicant name, best first (at most MAX_CANDIDATES). */
 export function candidates(index: WatchlistIndex, q: PreparedName, weights: ArrayLike<number>): number[] {
   const s = scratchFor(index);
@@ -116,19 +144,20 @@ export function candidates(index: WatchlistIndex, q: PreparedName, weights: Arra
     };
     // Keys come best first: a name found under several keys of this part counts once, at the best
     // quality; once a part has read PART_BUDGET postings, its weaker keys are not read.
-    for (const k of queryKeys(p)) {
+    const plan = planFor(index, p);
+    for (let ki = 0; ki < plan.lists.length; ki++) {
       if (read >= PART_BUDGET) break;
-      const l = index.postings(k.key);
-      if (!l) continue;
+      const l = plan.lists[ki] as Int32Array;
+      const quality = plan.qualities[ki] as number;
       // Near keys (one edit away) of common skeletons match thousands of names: read them only when short.
-      if (l.length > (k.key.startsWith('s:') || k.key.startsWith('d:') ? (k.quality >= 0.9 ? index.cap : NEAR_KEY_CAP) : index.cap)) {
+      if (l.length > (plan.limits[ki] as number)) {
         if (!skipped || l.length < skipped.length) {
           skipped = l;
-          skippedQuality = k.quality;
+          skippedQuality = quality;
         }
         continue;
       }
-      readList(l, k.quality);
+      readList(l, quality);
     }
     // A name made only of generic parts with over-long lists: read the shortest one, so it can still
     // be found (with evidence it may alert); its weight is low anyway.

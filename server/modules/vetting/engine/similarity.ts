@@ -49,6 +49,19 @@ function intersects(a: readonly number[], b: readonly number[]): boolean {
  * is a usual rendering; 3 and above is not a rendering).
  */
 export function alignSimilarity(arabicKey: string, latinKey: string): number {
+  const memoKey = `${arabicKey}\t${latinKey}`;
+  let v = alignMemo.get(memoKey);
+  if (v === undefined) {
+    v = computeAlignSimilarity(arabicKey, latinKey);
+    if (alignMemo.size >= 200_000) alignMemo.clear();
+    alignMemo.set(memoKey, v);
+  }
+  return v;
+}
+/** Pairs recur (common names): their similarities are kept (bounded; cleared when full). */
+const alignMemo = new Map<string, number>();
+
+function computeAlignSimilarity(arabicKey: string, latinKey: string): number {
   let c = alignModel.cost_(arabicKey, latinKey) / latinKey.length;
   // A glued article on the Latin side (Alrashid) against an Arabic part whose article was set aside.
   if (/^(al|el)[^aeiouy]/.test(latinKey) && latinKey.length >= 5) c = Math.min(c, alignModel.cost_(arabicKey, latinKey.slice(2)) / (latinKey.length - 2));
@@ -115,7 +128,8 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
   const typo = latin >= 0.75 ? latin : 0;
   if (cross) {
     const [ar, la] = qArabic ? [q, e] : [e, q];
-    const a = la.key.length >= 2 ? alignSimilarity(ar.key, la.key) : 0;
+    // Far skeletons are no rendering: skip the alignment (most candidate pairs).
+    const a = la.key.length >= 2 && (bestD <= 2 || bestD * 2 <= bestLen) ? alignSimilarity(ar.key, la.key) : 0;
     const best = Math.max(skel, a);
     return best > 0 ? { similarity: best, kind: 'transliteration' } : NONE;
   }
