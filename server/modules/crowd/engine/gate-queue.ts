@@ -17,6 +17,8 @@ export interface GateQueueInput {
   readonly turnstiles: ServerSchedule;
   /** Seconds per fan at a turnstile: 3600 / rate per hour (Green Guide maximum 660/h → 5.45 s). */
   readonly turnstileSeconds: number;
+  /** Whether every lane time is the same, if the caller knows (otherwise the lane times are scanned). */
+  readonly equalLaneTimes?: boolean | undefined;
 }
 
 /** Per-fan times written by the simulation, indexed like the arrivals. */
@@ -59,7 +61,7 @@ interface QueueState {
 export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): number {
   const n = input.arrivals.length;
   const state: QueueState = {
-    lanes: createServerPool(input.lanes, isConstant(input.laneSeconds)),
+    lanes: createServerPool(input.lanes, input.equalLaneTimes ?? isConstant(input.laneSeconds)),
     turnstiles: createServerPool(input.turnstiles, true),
     heapKeys: new Float64Array(256),
     heapIds: new Int32Array(256),

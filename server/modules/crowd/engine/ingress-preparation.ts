@@ -43,6 +43,10 @@ function gateConstants(gate: GateSpec) {
     turnstiles: compileSchedule(gate.turnstiles.count, gate.turnstiles.schedule),
     walkSeconds: gate.walkSeconds ?? 0,
     turnstileSeconds: 3600 / (gate.turnstiles.ratePerHour ?? DEFAULT_TURNSTILE_RATE_PER_HOUR),
+    // Fixed service with no lane-blocking search: every fan holds a lane equally long (ring of lanes).
+    equalLaneTimes:
+      gate.screening.service.kind === 'fixed' &&
+      !(gate.screening.secondary?.blocksLane && gate.screening.secondary.rate > 0 && gate.screening.secondary.seconds > 0),
   };
 }
 

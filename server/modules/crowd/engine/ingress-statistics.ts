@@ -196,6 +196,13 @@ function venuePeaksChunk(
   return max;
 }
 
+/** A plain array of the values times `factor` (for JSON results), without the iterator protocol. */
+function toArray(values: Float64Array, factor: number): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] as number) * factor;
+  return out;
+}
+
 /** How many gates `busiestGates` lists. */
 const BUSIEST_GATES = 5;
 
@@ -286,7 +293,7 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       firstArrivalMinute: n > 0 ? (gate.arrivals[0] as number) / 60 : null,
       lastEntryMinute: gAdmitted > 0 ? gLast / 60 : null,
       inByKickoffShare: n > 0 ? gIn / n : 0,
-      queue: { startMinute, values: Array.from(gateQueue) },
+      queue: { startMinute, values: toArray(gateQueue, 1) },
     });
     offset += n;
   }
@@ -324,17 +331,17 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     gates,
     series: {
       startMinute,
-      queue: Array.from(queue),
-      screeningQueue: Array.from(screeningQueue),
-      turnstileQueue: Array.from(turnstileQueue),
-      arrivals: Array.from(arrivalsByMinute),
-      entries: Array.from(entriesByMinute),
+      queue: toArray(queue, 1),
+      screeningQueue: toArray(screeningQueue, 1),
+      turnstileQueue: toArray(turnstileQueue, 1),
+      arrivals: toArray(arrivalsByMinute, 1),
+      entries: toArray(entriesByMinute, 1),
       inside,
       meanWaitMinutes: Array.from(waitSumByMinute, (s, m) => {
         const count = arrivalsByMinute[m] as number;
         return count > 0 ? s / count / 60 : 0;
       }),
-      maxWaitMinutes: Array.from(waitMaxByMinute, (w) => w / 60),
+      maxWaitMinutes: toArray(waitMaxByMinute, 1 / 60),
     },
   };
 }
