@@ -29,7 +29,7 @@ export function crowdCommand(): Command {
     .option('--json', 'print one JSON object instead of text')
     .action((opts: { scenario: string; seed?: string; json?: boolean }) => {
       const scenario = readValidated(opts.scenario, CrowdScenario, 'scenario');
-      const result = simulateScenario(scenario, { seed: parseSeed(opts.seed) });
+      const result = asCliError(() => simulateScenario(scenario, { seed: parseSeed(opts.seed) }));
       write(opts.json ? `${JSON.stringify(result)}\n` : formatSimulation(scenario, result));
     });
 
@@ -43,12 +43,12 @@ export function crowdCommand(): Command {
     .option('--json', 'print one JSON object instead of text')
     .action((opts: { scenario: string; seed?: string; targetP95: string; slot: string; maxLanes: string; json?: boolean }) => {
       const scenario = readValidated(opts.scenario, CrowdScenario, 'scenario');
-      const result = recommendLanes(scenario, {
+      const result = asCliError(() => recommendLanes(scenario, {
         seed: parseSeed(opts.seed),
         targetP95WaitMinutes: parsePositive(opts.targetP95, '--target-p95'),
         slotMinutes: parsePositive(opts.slot, '--slot'),
         maxLanes: parseWhole(opts.maxLanes, '--max-lanes', 1),
-      });
+      }));
       write(opts.json ? `${JSON.stringify(result)}\n` : formatRecommendation(result));
     });
 
@@ -80,6 +80,16 @@ function throwCliErrors(command: Command): void {
     if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed') return;
     throw new CliError(err.message.replace(/^error: /, ''));
   });
+}
+
+/** Runs the engine; a scenario it cannot handle (RangeError) is the user's mistake, reported as a CliError. */
+function asCliError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof RangeError) throw new CliError(err.message);
+    throw err;
+  }
 }
 
 function write(text: string): void {

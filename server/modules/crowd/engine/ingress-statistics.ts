@@ -203,6 +203,9 @@ function toArray(values: Float64Array, factor: number): number[] {
   return out;
 }
 
+/** Longest ingress summarised (30 days): beyond it the per-second queue arrays would be needlessly large. */
+const MAX_HORIZON_SECONDS = 30 * 86_400;
+
 /** How many gates `busiestGates` lists. */
 const BUSIEST_GATES = 5;
 
@@ -226,6 +229,10 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
 
   const origin = Math.floor(minArrival);
   const horizon = Math.ceil(maxEntry) - origin + 2;
+  if (horizon > MAX_HORIZON_SECONDS)
+    throw new RangeError(
+      `ingress would last ${Math.round(horizon / 86_400)} days: the scenario cannot admit its fans (too few lanes or turnstiles, or too low an arrival rate)`,
+    );
   const startMinute = Math.floor(origin / 60);
   const minutes = Math.floor((origin + horizon - 1) / 60) - startMinute + 1;
   const venueScreening = new Int32Array(horizon);
