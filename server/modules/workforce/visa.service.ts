@@ -1,5 +1,5 @@
 /** Work-visa cases: employer sponsorship → documents → security clearance (from vetting) → medical → issuance. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { VisaCase, VisaStep } from '../../../common/contracts/workforce.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
