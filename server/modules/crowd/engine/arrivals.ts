@@ -11,7 +11,7 @@ import type { Random } from './random.ts';
  * function with complete type feedback, instead of compiling an on-stack-replacement copy during one long
  * first call, deoptimising and compiling again; this roughly halves the JIT work of a cold run.
  */
-export const CHUNK = 256;
+export const CHUNK = 64;
 
 /** Shipped cumulative arrival profiles ([minute, cumulative share]); assumptions, not measurements. */
 export const ARRIVAL_PROFILES: Readonly<Record<ArrivalProfileName, ReadonlyArray<readonly [number, number]>>> = {

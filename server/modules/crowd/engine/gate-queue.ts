@@ -38,7 +38,7 @@ export function createGateQueueOutput(n: number): GateQueueOutput {
  * type feedback from earlier calls, instead of compiling an on-stack-replacement copy inside one long
  * first call and again (after a deoptimisation) for the next gate. It halves a cold run's JIT work.
  */
-const CHUNK = 256;
+const CHUNK = 64;
 
 /** State carried between chunks: the two server banks, the completion heap and the FIFO clock. */
 interface QueueState {
