@@ -15,7 +15,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type AlignModelData, chunkString, emPass } from '../server/modules/vetting/engine/align.ts';
+import { type AlignModelData, chunkString, emPass, LATIN_POSITIONAL } from '../server/modules/vetting/engine/align.ts';
 import { osaDistance } from '../server/modules/vetting/engine/distance.ts';
 import { arabicSkeletons, latinSkeleton } from '../server/modules/vetting/engine/skeleton.ts';
 import { foldLatin, normalizeArabic } from '../server/modules/vetting/engine/text.ts';
@@ -73,7 +73,7 @@ for (const key of [...counts.keys()].sort()) {
  * as a Latin chunk of 0–3 letters, and that a Latin letter is written with no Arabic letter.
  * Starts from a uniform model (no hand-written table); operations below 1e-4 are dropped.
  */
-function trainAlignModel(): AlignModelData {
+function trainAlignModel(pairs: readonly { arabic: string; latin: string; weight: number }[], positional?: ReadonlySet<string>): AlignModelData {
   const init = [0.1, 0.5 / 26, 0.3 / 676, 0.1 / 17576];
   let table: Map<string, Map<number, number>> | undefined;
   const prob = (sym: string, chunk: number) => {
@@ -81,7 +81,7 @@ function trainAlignModel(): AlignModelData {
     return table.get(sym)?.get(chunk) ?? 1e-7;
   };
   for (let iter = 0; iter < EM_ITERATIONS; iter++) {
-    const c = emPass(alignPairs, prob);
+    const c = emPass(pairs, prob, positional);
     let all = 0;
     for (const m of c.values()) for (const x of m.values()) all += x;
     const next = new Map<string, Map<number, number>>();
@@ -105,7 +105,20 @@ function trainAlignModel(): AlignModelData {
   return { emit };
 }
 const EM_ITERATIONS = 8;
-const align = trainAlignModel();
+const align = trainAlignModel(alignPairs);
+
+/**
+ * Latin ↔ Latin model (spelling variants): the same EM over pairs of Latin renderings of the same Arabic
+ * part in training (both directions), so that ou/u, ee/i, ph/f, c/k, silent h and final e are learned
+ * with their frequencies.
+ */
+const latinPairs: { arabic: string; latin: string; weight: number }[] = [];
+for (const m of counts.values()) {
+  const ranked = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_RENDERINGS);
+  for (const [a, ca] of ranked)
+    for (const [b, cb] of ranked) if (a !== b && a.length <= 20 && b.length <= 20) latinPairs.push({ arabic: a, latin: b, weight: 1 + Math.log(Math.min(ca, cb)) });
+}
+const latinAlign = trainAlignModel(latinPairs, LATIN_POSITIONAL);
 
 const out = {
   about:
@@ -115,6 +128,8 @@ const out = {
   pairsKept: kept,
   arabic,
   align,
+  latinAlign,
+  latinPairs: latinPairs.length,
 };
 writeFileSync(outFile, `${JSON.stringify(out)}\n`);
 const size = statSync(outFile).size;

@@ -11,12 +11,14 @@ export const CHUNK_SPACE = 27 * 27 * 27;
 export const MAX_CHUNK = 3;
 
 /** Arabic letters whose reading depends on the position (alef, waw, yeh, ʿayn, heh, teh marbuta). */
-const POSITIONAL = new Set(['ا', 'و', 'ي', 'ع', 'ه', 'ة', 'ء']);
+export const ARABIC_POSITIONAL: ReadonlySet<string> = new Set(['ا', 'و', 'ي', 'ع', 'ه', 'ة', 'ء']);
+/** Latin letters whose reading depends on the position (vowels, h, w, y: Yusuf/Iousouf, silent final e and h). */
+export const LATIN_POSITIONAL: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'h', 'w']);
 
-/** Symbol of an Arabic letter at a position: positional letters get `^` (first) or `$` (last). */
-export function arabicSymbol(word: string, i: number): string {
+/** Symbol of a source letter at a position: positional letters get `^` (first) or `$` (last). */
+export function arabicSymbol(word: string, i: number, positional: ReadonlySet<string> = ARABIC_POSITIONAL): string {
   const ch = word[i] ?? '';
-  if (!POSITIONAL.has(ch)) return ch;
+  if (!positional.has(ch)) return ch;
   if (i === 0) return `${ch}^`;
   if (i === word.length - 1) return `${ch}$`;
   return ch;
@@ -55,7 +57,10 @@ export class AlignModel {
   /** cost[(symbol) * CHUNK_SPACE + chunk]; symbol 0 = insertion. */
   private readonly cost: Float32Array;
 
-  constructor(data: AlignModelData) {
+  constructor(
+    data: AlignModelData,
+    private readonly positional: ReadonlySet<string> = ARABIC_POSITIONAL,
+  ) {
     const syms = Object.keys(data.emit).filter((s) => s !== '_').sort();
     syms.forEach((s, i) => this.symbols.set(s, i + 1));
     this.cost = new Float32Array((syms.length + 1) * CHUNK_SPACE).fill(INF);
@@ -75,7 +80,7 @@ export class AlignModel {
 
   private symbolIds(arabic: string): Int32Array {
     const out = new Int32Array(arabic.length);
-    for (let i = 0; i < arabic.length; i++) out[i] = this.symbols.get(arabicSymbol(arabic, i)) ?? this.symbols.get(arabic[i] ?? '') ?? -1;
+    for (let i = 0; i < arabic.length; i++) out[i] = this.symbols.get(arabicSymbol(arabic, i, this.positional)) ?? this.symbols.get(arabic[i] ?? '') ?? -1;
     return out;
   }
 
@@ -132,6 +137,7 @@ export class AlignModel {
 export function emPass(
   pairs: readonly { arabic: string; latin: string; weight: number }[],
   prob: (symbol: string, chunk: number) => number,
+  positional: ReadonlySet<string> = ARABIC_POSITIONAL,
 ): Map<string, Map<number, number>> {
   const counts = new Map<string, Map<number, number>>();
   const addCount = (sym: string, chunk: number, x: number) => {
@@ -145,7 +151,7 @@ export function emPass(
     const w = m + 1;
     const codes = latinCodes(latin);
     const syms: string[] = [];
-    for (let i = 0; i < n; i++) syms.push(arabicSymbol(arabic, i));
+    for (let i = 0; i < n; i++) syms.push(arabicSymbol(arabic, i, positional));
     // Operation probabilities on this grid, computed once.
     const ins = new Float64Array(m);
     for (let j = 0; j < m; j++) ins[j] = prob('_', codes[j] as number);

@@ -4,12 +4,13 @@
  * variant groups (Latin spellings that render the same Arabic part are variants of each other).
  * A rule-based Arabic → Latin transliteration covers parts never seen in training.
  */
-import { AlignModel, type AlignModelData } from './align.ts';
+import { AlignModel, type AlignModelData, LATIN_POSITIONAL } from './align.ts';
 import variants from './data/name-variants.json' with { type: 'json' };
 
 interface VariantFile {
   arabic: Record<string, string>;
   align: AlignModelData;
+  latinAlign: AlignModelData;
   trainingFiles: string[];
 }
 
@@ -51,6 +52,8 @@ export function latinGroupIds(latin: string): readonly number[] {
 
 /** The letter-level Arabic ↔ Latin model learned from the training pairs. */
 export const alignModel = new AlignModel((variants as unknown as VariantFile).align);
+/** The letter-level Latin ↔ Latin model (spellings of the same Arabic part in training). */
+export const latinAlignModel = new AlignModel((variants as unknown as VariantFile).latinAlign, LATIN_POSITIONAL);
 
 /** Number of Arabic parts in the knowledge (for documentation and tests). */
 export const knowledgeSize = arabicKeys.length;

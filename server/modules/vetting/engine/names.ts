@@ -5,7 +5,7 @@
 import { osaDistance } from './distance.ts';
 import { arabicGroupId, latinGroupIds, learnedRenderings, ruleTransliterate } from './knowledge.ts';
 import { arabicSkeletons, latinPhonetic, latinSkeleton } from './skeleton.ts';
-import { foldLatin, normalizeArabic, romanize, splitName } from './text.ts';
+import { foldLatin, foldLatinDigraphs, normalizeArabic, romanize, splitName } from './text.ts';
 import type { Script } from './types.ts';
 
 export interface NamePart {
@@ -122,6 +122,9 @@ function makeLatinPart(raw: string, script: Script, folded: string, groupsKey: s
   if (/[aeiou]h[^aeiouy]/.test(key)) skels.push(latinSkeleton(key.replace(/([aeiou])h(?=[^aeiouy])/g, '$1')));
   // j read as y (Sonja, Jansson in Nordic/Slavic spellings: سونيا).
   if (key.includes('j') && !key.includes('dj')) skels.push(latinSkeleton(key.replace(/j/g, 'y')));
+  // Carons and cedillas read as digraphs (Žan = Zhan, Şevket = Shevket).
+  const digraphs = script === 'latin' ? foldLatinDigraphs(raw) : undefined;
+  if (digraphs && digraphs !== key) skels.push(latinSkeleton(digraphs));
   const groups = latinGroupIds(groupsKey);
   return {
     raw,
@@ -131,7 +134,7 @@ function makeLatinPart(raw: string, script: Script, folded: string, groupsKey: s
     loose: collapseDoubles(key),
     looseForms: [collapseDoubles(key)],
     alts: [],
-    phons: [latinPhonetic(key)],
+    phons: digraphs && digraphs !== key ? [latinPhonetic(key), latinPhonetic(digraphs)] : [latinPhonetic(key)],
     isLearned: false,
     skels: fixSkels(skels),
     groups: groups.length > 0 ? groups : latinGroupIds(key),

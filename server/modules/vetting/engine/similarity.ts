@@ -4,7 +4,7 @@
  * phonetic (close skeletons), typo (small edit distance), initial.
  */
 import { osaDistance } from './distance.ts';
-import { alignModel } from './knowledge.ts';
+import { alignModel, latinAlignModel } from './knowledge.ts';
 import type { NamePart } from './names.ts';
 import type { TokenMatchKind } from './types.ts';
 
@@ -72,6 +72,27 @@ export const ALIGN_TOP = 0.95;
 export const ALIGN_KNEE = 1.0;
 export const ALIGN_SLOPE = 0.16;
 
+/**
+ * Similarity of two Latin spellings from the learned Latin ↔ Latin model: the mean of both directions'
+ * best-alignment cost per letter, mapped to 0..1 (calibrated on the dev split).
+ */
+export function spellingSimilarity(a: string, b: string): number {
+  const memoKey = a < b ? `${a}\t${b}` : `${b}\t${a}`;
+  let v = spellingMemo.get(memoKey);
+  if (v === undefined) {
+    const c = (latinAlignModel.cost_(a, b) / b.length + latinAlignModel.cost_(b, a) / a.length) / 2;
+    v = Number.isFinite(c) ? Math.max(0, Math.min(SPELL_TOP, SPELL_TOP - SPELL_SLOPE * (c - SPELL_KNEE))) : 0;
+    if (spellingMemo.size >= 200_000) spellingMemo.clear();
+    spellingMemo.set(memoKey, v);
+  }
+  return v;
+}
+const spellingMemo = new Map<string, number>();
+export const SPELL_TOP = Number(process.env.SPELL_TOP ?? 0.95);
+export const SPELL_KNEE = Number(process.env.SPELL_KNEE ?? 1.0);
+export const SPELL_SLOPE = Number(process.env.SPELL_SLOPE ?? 0.25);
+const SPELL_ON = process.env.SPELL_OFF === undefined;
+
 /** Compares two prepared name parts (applicant side first). Symmetric except for initials. */
 export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
   if (q.key === e.key) return { similarity: 1, kind: 'same' };
@@ -126,6 +147,11 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
     }
   }
   const typo = latin >= 0.75 ? latin : 0;
+  // Learned spelling correspondences (ou/u, ph/f, silent h, final e …) for parts not close by the rules.
+  if (!cross && SPELL_ON && Math.max(skel, typo) < 0.9 && bestD <= 2 && q.key.length >= 2 && e.key.length >= 2) {
+    const sp = spellingSimilarity(q.key, e.key);
+    if (sp > Math.max(skel, typo)) return { similarity: sp, kind: bestD === 0 ? 'variant' : 'phonetic' };
+  }
   if (cross) {
     const [ar, la] = qArabic ? [q, e] : [e, q];
     // Far skeletons are no rendering: skip the alignment (most candidate pairs).

@@ -60,6 +60,18 @@ export function foldLatin(text: string): string {
   return out;
 }
 
+/** Letters with a caron or cedilla read as a digraph (Slavic, Turkish, Romanian): Žan = Zhan = Jan, Şevket = Shevket. */
+const DIGRAPH_LETTERS: Record<string, string> = { š: 'sh', ž: 'zh', č: 'ch', ć: 'ch', ş: 'sh', ș: 'sh', ţ: 'ts', ț: 'ts', ğ: 'gh', ř: 'rzh' };
+const HAS_DIGRAPH_LETTER = /[šžčćşșţțğř]/i;
+
+/** The folded form reading carons and cedillas as digraphs, or undefined when the text has none. */
+export function foldLatinDigraphs(text: string): string | undefined {
+  if (!HAS_DIGRAPH_LETTER.test(text)) return undefined;
+  let out = '';
+  for (const ch of text.toLowerCase()) out += DIGRAPH_LETTERS[ch] ?? ch;
+  return foldLatin(out);
+}
+
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
   м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
