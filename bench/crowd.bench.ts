@@ -18,6 +18,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/** Median and minimum of repeated timings, as "median (min)" text. */
+function summary(xs: number[]): string {
+  return `${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)})`;
+}
+
 function time(f: () => unknown): number {
   const t = performance.now();
   f();
@@ -70,14 +75,16 @@ export async function run(): Promise<BenchSection> {
 
   const lusail = lusailScenario();
   for (let i = 0; i < 5; i++) simulateIngress(lusail);
-  const warm = median(Array.from({ length: 15 }, () => time(() => simulateIngress(lusail))));
+  const warmRuns = Array.from({ length: 15 }, () => time(() => simulateIngress(lusail)));
 
   const million = lusailScenario(1_000_000);
   const millionFirst = time(() => simulateIngress(million));
-  const millionWarm = median(Array.from({ length: 5 }, () => time(() => simulateIngress(million))));
+  const millionRuns = Array.from({ length: 5 }, () => time(() => simulateIngress(million)));
 
   const recommendFirst = time(() => recommendLanes(lusail));
-  const recommendWarm = median(Array.from({ length: 3 }, () => time(() => recommendLanes(lusail))));
+  const recommendRuns = Array.from({ length: 3 }, () => time(() => recommendLanes(lusail)));
+  const millionWarm = median(millionRuns);
+  const recommendWarm = median(recommendRuns);
 
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const ok = (x: number, target: number) => (x < target ? 'yes' : '**no**');
@@ -93,11 +100,15 @@ module loading excluded), ${COLD_RUNS} processes. Load average when the benchmar
 
 | Measurement | Figure | Target | Met |
 |---|---|---|---|
-| Lusail ingress, cold: wall-clock median of ${COLD_RUNS} fresh processes (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}) | ${ms(median(cold))} | < 50 ms | ${ok(median(cold), 50)} |
-| Lusail ingress, cold: CPU time of the process (main + compiler threads), median | ${ms(median(coldCpu))} | < 50 ms | ${ok(median(coldCpu), 50)} |
-| Lusail ingress, warm median of 15 | ${ms(warm)} | — | |
-| 1,000,000 fans, warm median of 5 (first call ${ms(millionFirst)}) | ${ms(millionWarm)} | < 300 ms | ${ok(millionWarm, 300)} |
-| Lane recommendation for the Lusail match, warm median of 3 (first call ${ms(recommendFirst)}) | ${ms(recommendWarm)} | < 2,000 ms | ${ok(recommendWarm, 2000)} |
+| Lusail ingress, cold: wall-clock, median (min) of ${COLD_RUNS} fresh processes | ${summary(cold)} | < 50 ms | ${ok(median(cold), 50)} |
+| Lusail ingress, cold: CPU time of the process (main and compiler threads), median (min) | ${summary(coldCpu)} | < 50 ms | ${ok(median(coldCpu), 50)} |
+| Lusail ingress, warm, median (min) of 15 | ${summary(warmRuns)} | — | |
+| 1,000,000 fans, warm, median (min) of 5; first call ${ms(millionFirst)} | ${summary(millionRuns)} | < 300 ms | ${ok(millionWarm, 300)} |
+| Lane recommendation for the Lusail match, median (min) of 3; first call ${ms(recommendFirst)} | ${summary(recommendRuns)} | < 2,000 ms | ${ok(recommendWarm, 2000)} |
+
+"Met" compares the median with the target. The cold figure is dominated by V8 (Node.js 20 has no Maglev)
+interpreting and then compiling about a dozen small kernels with TurboFan; the kernels run on chunks of 64
+fans so that each is compiled once, whole, with full type feedback.
 `;
   return { title: 'Crowd engine', markdown };
 }
