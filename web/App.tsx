@@ -23,6 +23,12 @@ import { OrganisationsPage } from './features/organisations/OrganisationsPage.ts
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
 import { VenueDetailPage } from './features/venues/VenueDetailPage.tsx';
 import { VenuesPage } from './features/venues/VenuesPage.tsx';
+import { BatchPage } from './features/vetting/BatchPage.tsx';
+import { HitPage } from './features/vetting/HitPage.tsx';
+import { QueuePage } from './features/vetting/QueuePage.tsx';
+import { ScreeningPage, ScreeningsPage } from './features/vetting/ScreeningsPage.tsx';
+import { ScreenPersonPage } from './features/vetting/ScreenPersonPage.tsx';
+import { WatchlistPage, WatchlistsPage } from './features/vetting/WatchlistsPage.tsx';
 import { HomeRedirect } from './components/HomeRedirect.tsx';
 import { directionOf, isLocale } from './i18n/index.ts';
 import { setUnauthenticatedHandler } from './lib/api.ts';
@@ -77,6 +83,14 @@ export function AppRoutes() {
         <Route path="admin/users/:id" element={guarded('user:read', <UserDetailPage />)} />
         <Route path="admin/api-tokens" element={guarded('api_token:manage', <ApiTokensPage />)} />
         <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
+        <Route path="vetting/queue" element={guarded('vetting:read', <QueuePage />)} />
+        <Route path="vetting/hits/:id" element={guarded('vetting:read', <HitPage />)} />
+        <Route path="vetting/screenings" element={guarded('vetting:read', <ScreeningsPage />)} />
+        <Route path="vetting/screenings/:id" element={guarded('vetting:read', <ScreeningPage />)} />
+        <Route path="vetting/screen" element={guarded('vetting:screen', <ScreenPersonPage />)} />
+        <Route path="vetting/batches" element={guarded('vetting:screen', <BatchPage />)} />
+        <Route path="vetting/watchlists" element={guarded('watchlist:read', <WatchlistsPage />)} />
+        <Route path="vetting/watchlists/:id" element={guarded('watchlist:read', <WatchlistPage />)} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -18,6 +18,11 @@ const OPERATION_NAV: NavItem[] = [
   { to: '/venues', labelKey: 'nav.venues', permission: 'venue:read' },
   { to: '/matches', labelKey: 'nav.matches', permission: 'match:read' },
   { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisation:read' },
+  { to: '/vetting/queue', labelKey: 'vetting.nav.queue', permission: 'vetting:read' },
+  { to: '/vetting/screenings', labelKey: 'vetting.nav.screenings', permission: 'vetting:read' },
+  { to: '/vetting/screen', labelKey: 'vetting.nav.screen', permission: 'vetting:screen' },
+  { to: '/vetting/batches', labelKey: 'vetting.nav.batch', permission: 'vetting:screen' },
+  { to: '/vetting/watchlists', labelKey: 'vetting.nav.watchlists', permission: 'watchlist:read' },
 ];
 
 const ADMIN_NAV: NavItem[] = [
