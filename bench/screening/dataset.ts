@@ -29,7 +29,17 @@ export interface VocabToken {
   count: number;
 }
 
-export function loadVocab(split: Split, dataDir = DATA_DIR): VocabToken[] {
+/**
+ * Spelling-share rule (evaluation definition, fixed from the data before looking at engine results):
+ * a Latin rendering is used as a *spelling* of an Arabic part only if it accounts for at least this share
+ * of the part's occurrences in the split. Rarer renderings are mostly another name that Arabic script
+ * happens to merge (Johns ↔ جونز, 5 of 1,981; Hell ↔ هيل; Fell ↔ فيل) or a labelling error, and the
+ * generator used to pick among renderings uniformly, so a 0.25 % rendering was drawn as often as the
+ * 99.75 % one. The most frequent rendering is always kept. `0` gives the original definition.
+ */
+export const DEFAULT_MIN_SPELLING_SHARE = 0.05;
+
+export function loadVocab(split: Split, dataDir = DATA_DIR, minSpellingShare = 0): VocabToken[] {
   const files = SPLIT_FILES[split];
   const byArabic = new Map<string, Map<string, number>>();
   const add = (ar: string, la: string, n: number) => {
@@ -52,7 +62,9 @@ export function loadVocab(split: Split, dataDir = DATA_DIR): VocabToken[] {
   for (const ar of [...byArabic.keys()].sort()) {
     const m = byArabic.get(ar) as Map<string, number>;
     const latins = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    out.push({ arabic: ar, latins: latins.map(([l]) => l), count: latins.reduce((s, [, n]) => s + n, 0) });
+    const count = latins.reduce((s, [, n]) => s + n, 0);
+    const kept = latins.filter(([, n], i) => i === 0 || n >= minSpellingShare * count);
+    out.push({ arabic: ar, latins: kept.map(([l]) => l), count });
   }
   return out;
 }
@@ -109,13 +121,15 @@ export interface EvaluationOptions {
   probesPerKind: number;
   negatives: number;
   seed?: number;
+  /** See DEFAULT_MIN_SPELLING_SHARE; 0 = the original class definition (every rendering seen twice). */
+  minSpellingShare?: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Builds the synthetic list, the matching applicants (one set per variant class) and non-matching applicants. */
 export function buildEvaluationSet(opts: EvaluationOptions): EvaluationSet {
-  const vocab = loadVocab(opts.split);
+  const vocab = loadVocab(opts.split, DATA_DIR, opts.minSpellingShare ?? DEFAULT_MIN_SPELLING_SHARE);
   const rand = rng(opts.seed ?? 20221120);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)] as T;
   const common = [...vocab].sort((a, b) => b.count - a.count || (a.arabic < b.arabic ? -1 : 1)).slice(0, 40);

@@ -16,7 +16,7 @@ import { evaluate } from './evaluate.ts';
 const [splitArg = 'dev', entriesArg = '20000', probesArg = '600', negArg = '6000'] = process.argv.slice(2);
 const split = splitArg as Split;
 if (split !== 'dev') process.stderr.write('warning: failure lists are for the dev split (tuning); the test split is for reporting only\n');
-const set = buildEvaluationSet({ split, entries: Number(entriesArg), probesPerKind: Number(probesArg), negatives: Number(negArg), seed: 99 });
+const set = buildEvaluationSet({ split, entries: Number(entriesArg), probesPerKind: Number(probesArg), negatives: Number(negArg), seed: 99, ...(process.env.MIN_SHARE ? { minSpellingShare: Number(process.env.MIN_SHARE) } : {}) });
 const index = buildIndex(set.entries);
 const r = evaluate(set, 0.7, index);
 const f = (x: number) => (x * 100).toFixed(1);

@@ -7,7 +7,7 @@ import { compareDates, DATE_ADJUSTMENT, formatBirthDate, parsePartialDate } from
 import { type NamePart, type PreparedName, prepareName } from './names.ts';
 import { compareNames, round, type SimilarityMemo } from './score.ts';
 import type { BirthDate, Explanation, Gender, GenderOutcome, Hit, NationalityOutcome, PersonInput, ScreenOptions } from './types.ts';
-import { queryKeys, type WatchlistIndex } from './watchlist-index.ts';
+import { type IndexedName, queryKeys, type WatchlistIndex } from './watchlist-index.ts';
 
 /**
  * Default alert threshold, as in OpenSanctions' matcher (0.70). On the held-out evaluation it keeps
@@ -20,6 +20,8 @@ export const GENDER_ADJUSTMENT: Record<GenderOutcome, number> = { match: 0, diff
 
 /** Candidate list names fully scored per applicant name. */
 const MAX_CANDIDATES = 30;
+/** Candidate ranking: penalty per list-name part beyond the applicant's number of parts. */
+const EXTRA_PART_RANK_PENALTY = 0.08;
 /** Postings read per applicant part before its weaker keys are skipped. */
 const PART_BUDGET = 6000;
 /** Posting lists of near keys (one edit away) longer than this are not read. */
@@ -170,7 +172,10 @@ export function candidates(index: WatchlistIndex, q: PreparedName, weights: Arra
   // Top MAX_CANDIDATES by accumulated key weight (ties by name order), without sorting all touched names.
   const min = total * MIN_KEY_SHARE;
   const top: number[] = [];
-  const better = (a: number, b: number) => (s.acc[a] as number) > (s.acc[b] as number) || ((s.acc[a] as number) === (s.acc[b] as number) && a < b);
+  // Rank: shared key weight, less a little per list part beyond the applicant's (extra parts lower the score).
+  const nq = q.parts.length;
+  const rank = (r: number) => (s.acc[r] as number) - EXTRA_PART_RANK_PENALTY * Math.max(0, (index.names[r] as IndexedName).prepared.parts.length - nq);
+  const better = (a: number, b: number) => rank(a) > rank(b) || (rank(a) === rank(b) && a < b);
   for (let i = 0; i < nTouched; i++) {
     const r = touched[i] as number;
     if ((s.acc[r] as number) < min) continue;
