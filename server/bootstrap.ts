@@ -6,11 +6,12 @@ import { openDatabase } from './platform/db/client.ts';
 import { users } from './platform/db/schema/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { DEMO_ACCOUNTS, resolveOperation, seedQatar2022 } from './seed/seed.ts';
+import { MIGRATION_SETS } from './migrations.ts';
 
 export async function openPlatform(config: Config, clock: Clock = systemClock): Promise<Platform> {
   const database = await openDatabase(config);
   try {
-    await database.migrate();
+    await database.migrate(MIGRATION_SETS);
     if (config.seed === 'auto') await seedQatar2022(database.db, clock, { withDemoAccounts: !config.isProduction });
     const operationId = await resolveOperation(database.db, clock);
     return { database, db: database.db, clock, config, operationId };

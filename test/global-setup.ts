@@ -11,6 +11,7 @@ import { systemClock } from '../server/platform/clock.ts';
 import { openDatabase } from '../server/platform/db/client.ts';
 import { seedQatar2022 } from '../server/seed/seed.ts';
 import { findPostgresBin, startPostgresCluster } from './postgres-cluster.ts';
+import { MIGRATION_SETS } from '../server/migrations.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,7 +26,7 @@ export const PG_TEMPLATE_DB = 'tansiq_template';
 export default async function setup(project: TestProject) {
   const templateRoot = mkdtempSync(join(tmpdir(), 'tansiq-pglite-template-'));
   const lite = await openDatabase({ databaseUrl: null, dataDir: templateRoot });
-  await lite.migrate();
+  await lite.migrate(MIGRATION_SETS);
   await seedQatar2022(lite.db, systemClock, { withDemoAccounts: true });
   await lite.close();
   project.provide('pgliteTemplateDir', templateRoot);
@@ -49,7 +50,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${PG_TEMPLATE_DB}`);
     await admin.end();
     const db = await openDatabase({ databaseUrl: cluster.url(PG_TEMPLATE_DB), dataDir: '' });
-    await db.migrate();
+    await db.migrate(MIGRATION_SETS);
     await seedQatar2022(db.db, systemClock, { withDemoAccounts: true });
     await db.close();
     project.provide('postgresUrl', cluster.url());

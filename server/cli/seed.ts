@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { DEMO_PASSWORD, seedQatar2022 } from '../seed/seed.ts';
+import { MIGRATION_SETS } from '../migrations.ts';
 
 export function seedCommand(): Command {
   return new Command('seed')
@@ -11,7 +12,7 @@ export function seedCommand(): Command {
       const config = loadConfig();
       const database = await openDatabase(config);
       try {
-        await database.migrate();
+        await database.migrate(MIGRATION_SETS);
         const result = await seedQatar2022(database.db, systemClock, { withDemoAccounts: !config.isProduction });
         if (!result.created) process.stdout.write('The Qatar 2022 operation is already seeded; nothing changed.\n');
         else {

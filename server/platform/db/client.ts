@@ -18,18 +18,30 @@ import * as schema from './schema/index.ts';
 /** A database or a transaction: repositories take either. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** One folder of generated SQL migrations: the platform's, or a module's (applied in the order listed). */
+export interface MigrationSet {
+  name: string;
+  folder: string;
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Applies every migration not yet applied (safe to re-run; serialised across processes on PostgreSQL). */
-  migrate(): Promise<void>;
+  /** Applies every migration not yet applied, set by set (safe to re-run; serialised across processes on PostgreSQL). */
+  migrate(sets: MigrationSet[]): Promise<void>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = new URL('./migrations', import.meta.url).pathname;
+export const PLATFORM_MIGRATIONS: MigrationSet = { name: 'platform', folder: new URL('./migrations', import.meta.url).pathname };
 const MIGRATION_LOCK_KEY = 7_301_2022;
+
+/** Each set keeps its own journal table, so modules generate migrations independently of each other. */
+const journalOf = (set: MigrationSet) => ({
+  migrationsFolder: set.folder,
+  migrationsTable: set.name === 'platform' ? '__drizzle_migrations' : `__drizzle_migrations_${set.name.replace(/\W/g, '_')}`,
+});
 
 export class DatabaseLockedError extends Error {}
 
@@ -45,11 +57,11 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     kind: 'postgres',
-    async migrate() {
+    async migrate(sets) {
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        for (const set of sets) await migratePg(drizzlePg(client, { schema }), journalOf(set));
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
         client.release();
@@ -70,7 +82,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     return {
       db,
       kind: 'pglite',
-      migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      async migrate(sets) {
+        for (const set of sets) await migratePglite(drizzlePglite(client, { schema }), journalOf(set));
+      },
       ping: () => ping(db),
       async close() {
         await client.close();
