@@ -21,7 +21,7 @@ type BatchRow = typeof screeningBatches.$inferSelect;
 /** Largest people file accepted in one batch. */
 export const MAX_BATCH_PEOPLE = 100_000;
 /** People written per transaction. */
-const WRITE_CHUNK = 250;
+const WRITE_CHUNK = 100;
 /** Progress is written at most this often. */
 const PROGRESS_EVERY_MS = 250;
 
@@ -108,14 +108,11 @@ export function createBatchesService({ db, clock, operationId }: VettingPlatform
       const end = Math.min(persons.length, start + WRITE_CHUNK);
       await db.transaction(async (tx) => {
         const now = clock.now();
-        for (let i = start; i < end; i++) {
-          const f = findings[i] ?? [];
-          const r = await screeningsService.recordScreening(tx, ctx, { subjectType, subjectId: people[i]?.id ?? String(i + 1), person: persons[i] as ScreenedPersonData, batchId }, f, screenedAgainst, now);
-          if (!r.keptRefusal && f.length > 0) {
-            withHits++;
-            hits += f.length;
-          }
-        }
+        const items = [];
+        for (let i = start; i < end; i++) items.push({ subjectId: people[i]?.id ?? String(i + 1), person: persons[i] as ScreenedPersonData, findings: findings[i] ?? [] });
+        const r = await screeningsService.recordScreenings(tx, ctx, subjectType, batchId, items, screenedAgainst, now);
+        withHits += r.withHits;
+        hits += r.hits;
         await recordAudit(tx, ctx, { action: 'vetting.batch_screen', subjectType: 'screening_batch', subjectId: batchId, details: { from: start + 1, to: end, lists: active.length } }, now);
         await tx.update(screeningBatches).set({ done: end, subjectsWithHits: withHits, hits }).where(eq(screeningBatches.id, batchId));
       });

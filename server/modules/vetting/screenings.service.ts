@@ -30,8 +30,8 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { VettingPlatform } from './vetting.matching.ts';
 import { formatBirthDate, type WatchlistEntry } from './engine/index.ts';
-import { type Finding, insertHits, type ListCache, refreshState, screenAgainst } from './vetting.matching.ts';
-import { decide, WAITING_STATUSES } from './vetting.rules.ts';
+import { type Finding, insertHits, insertHitsOf, type ListCache, refreshState, screenAgainst } from './vetting.matching.ts';
+import { decide, subjectState, WAITING_STATUSES } from './vetting.rules.ts';
 import { hitDecisions, type ScreenedPersonData, screeningHits, screenings, watchlistEntries, watchlists } from './vetting.schema.ts';
 
 type ScreeningRow = typeof screenings.$inferSelect;
@@ -195,24 +195,75 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
         .set({ status: 'withdrawn', updatedAt: now })
         .where(and(eq(screeningHits.screeningId, current.id), inArray(screeningHits.status, [...WAITING_STATUSES])));
     }
-    const id = newId();
-    await tx.insert(screenings).values({
-      id,
+    // Every hit of a new screening is open, so its state is known without reading anything back.
+    const row: ScreeningRow = {
+      id: newId(),
       operationId,
       subjectType: subject.subjectType,
       subjectId: subject.subjectId,
       person: subject.person,
-      state: 'pending',
+      state: subjectState(findings.map(() => 'open' as const), screenedAgainst.length),
       isCurrent: true,
       screenedAgainst,
       batchId: subject.batchId,
       requestedBy: ctx.actor.label,
       screenedAt: now,
       stateChangedAt: now,
-    });
-    await insertHits(tx, operationId, id, findings, 'screening', now);
-    await refreshState(tx, id, screenedAgainst, now);
-    return { screening: await findScreening(tx, id), replaced: Boolean(current), keptRefusal: false };
+    };
+    await tx.insert(screenings).values(row);
+    await insertHits(tx, operationId, row.id, findings, 'screening', now);
+    return { screening: row, replaced: Boolean(current), keptRefusal: false };
+  }
+
+  /**
+   * `recordScreening` for many subjects at once (a batch chunk): the same rules — a refused subject stays
+   * refused, a current screening is replaced and its waiting hits withdrawn — in a few statements instead
+   * of several per person. Subjects are locked in sorted order, so two writers cannot deadlock.
+   */
+  async function recordScreenings(
+    tx: Db,
+    ctx: RequestContext,
+    subjectType: string,
+    batchId: string | null,
+    items: readonly { subjectId: string; person: ScreenedPersonData; findings: readonly Finding[] }[],
+    screenedAgainst: { watchlistId: string; version: number }[],
+    now: Date,
+  ): Promise<{ written: number; withHits: number; hits: number }> {
+    // A subject given twice in one chunk: the last row wins, as if it had been submitted twice.
+    const bySubject = new Map(items.map((i) => [i.subjectId, i]));
+    const ids = [...bySubject.keys()].sort();
+    if (ids.length === 0) return { written: 0, withHits: 0, hits: 0 };
+    const keys = ids.map((id) => sql`${`vetting:${operationId}:${subjectType}:${id}`}`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${sql.join(keys, sql`, `)}]::text[]) with ordinality as u(k, n) order by n`);
+    const current = await tx
+      .select({ id: screenings.id, subjectId: screenings.subjectId, state: screenings.state })
+      .from(screenings)
+      .where(and(eq(screenings.operationId, operationId), eq(screenings.subjectType, subjectType), eq(screenings.isCurrent, true), inArray(screenings.subjectId, ids)));
+    const refused = new Set(current.filter((c) => c.state === 'refused').map((c) => c.subjectId));
+    const replaced = current.filter((c) => c.state !== 'refused').map((c) => c.id);
+    if (replaced.length > 0) {
+      await tx.update(screenings).set({ isCurrent: false }).where(inArray(screenings.id, replaced));
+      await tx.update(screeningHits).set({ status: 'withdrawn', updatedAt: now }).where(and(inArray(screeningHits.screeningId, replaced), inArray(screeningHits.status, [...WAITING_STATUSES])));
+    }
+    const rows: (typeof screenings.$inferInsert)[] = [];
+    const hitRows: { screeningId: string; findings: readonly Finding[] }[] = [];
+    let hits = 0;
+    let withHits = 0;
+    for (const id of ids) {
+      if (refused.has(id)) continue;
+      const item = bySubject.get(id)!;
+      const screeningId = newId();
+      const state = subjectState(item.findings.map(() => 'open' as const), screenedAgainst.length);
+      rows.push({ id: screeningId, operationId, subjectType, subjectId: id, person: item.person, state, isCurrent: true, screenedAgainst, batchId, requestedBy: ctx.actor.label, screenedAt: now, stateChangedAt: now });
+      if (item.findings.length > 0) {
+        hitRows.push({ screeningId, findings: item.findings });
+        withHits++;
+        hits += item.findings.length;
+      }
+    }
+    if (rows.length > 0) await tx.insert(screenings).values(rows);
+    await insertHitsOf(tx, operationId, hitRows, 'screening', now);
+    return { written: rows.length, withHits, hits };
   }
 
   const service = {
@@ -392,6 +443,7 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
     },
 
     recordScreening,
+    recordScreenings,
   };
   return service;
 }

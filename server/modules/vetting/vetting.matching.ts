@@ -143,25 +143,32 @@ export type ListCache = ReturnType<typeof createListCache>;
 
 /** Inserts the hits of a new screening (all open). */
 export async function insertHits(tx: Db, operationId: string, screeningId: string, findings: readonly Finding[], foundBy: 'screening' | 'rescreen', now: Date): Promise<void> {
-  if (findings.length === 0) return;
-  await tx.insert(screeningHits).values(
-    findings.map((f) => ({
-      id: newId(),
-      operationId,
-      screeningId,
-      watchlistId: f.watchlistId,
-      entryId: f.entryId,
-      sourceRef: f.sourceRef,
-      listVersion: f.version,
-      score: f.score,
-      matchedName: f.matchedName,
-      explanation: f.explanation,
-      status: 'open' as const,
-      foundBy,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
+  await insertHitsOf(tx, operationId, [{ screeningId, findings }], foundBy, now);
+}
+
+/** Inserts the hits of several screenings (all open), in statements of at most 500 rows. */
+export async function insertHitsOf(tx: Db, operationId: string, groups: readonly { screeningId: string; findings: readonly Finding[] }[], foundBy: 'screening' | 'rescreen', now: Date): Promise<void> {
+  const all = groups.flatMap((g) => g.findings.map((f) => ({ screeningId: g.screeningId, f })));
+  for (let i = 0; i < all.length; i += 500) {
+    await tx.insert(screeningHits).values(
+      all.slice(i, i + 500).map(({ screeningId, f }) => ({
+        id: newId(),
+        operationId,
+        screeningId,
+        watchlistId: f.watchlistId,
+        entryId: f.entryId,
+        sourceRef: f.sourceRef,
+        listVersion: f.version,
+        score: f.score,
+        matchedName: f.matchedName,
+        explanation: f.explanation,
+        status: 'open' as const,
+        foundBy,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  }
 }
 
 export interface RescreenCounts {
