@@ -30,6 +30,15 @@ import { ScreeningPage, ScreeningsPage } from './features/vetting/ScreeningsPage
 import { ScreenPersonPage } from './features/vetting/ScreenPersonPage.tsx';
 import { WatchlistPage, WatchlistsPage } from './features/vetting/WatchlistsPage.tsx';
 import { HomeRedirect } from './components/HomeRedirect.tsx';
+import { CheckpointPage } from './features/accreditation/CheckpointPage.tsx';
+import { AccreditationsPage, VisaCasesPage } from './features/accreditation/OfficerPages.tsx';
+import { ConfirmEmailPage, PortalSignInPage, RegisterPage } from './features/workforce/AccountPages.tsx';
+import { ApplicationPage } from './features/workforce/ApplicationPage.tsx';
+import { ApplicationDetailPage, ApplicationsPage, ManageOpeningsPage } from './features/workforce/BackOfficePages.tsx';
+import { MailboxPage } from './features/workforce/MailboxPage.tsx';
+import { MyApplicationsPage, RequireApplicant } from './features/workforce/MyApplicationsPage.tsx';
+import { OpeningDetailPage, OpeningsPage } from './features/workforce/OpeningsPage.tsx';
+import { PortalLayout } from './features/workforce/PortalLayout.tsx';
 import { directionOf, isLocale } from './i18n/index.ts';
 import { setUnauthenticatedHandler } from './lib/api.ts';
 
@@ -62,6 +71,20 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      {/* The public portal of workers and volunteers, and the checkpoint (works offline): outside the staff shell. */}
+      <Route path="/portal" element={<PortalLayout />}>
+        <Route index element={<OpeningsPage />} />
+        <Route path="openings/:id" element={<OpeningDetailPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="confirm" element={<ConfirmEmailPage />} />
+        <Route path="sign-in" element={<PortalSignInPage />} />
+        <Route path="applications" element={<RequireApplicant><MyApplicationsPage /></RequireApplicant>} />
+        <Route path="applications/:id" element={<RequireApplicant><ApplicationPage /></RequireApplicant>} />
+      </Route>
+      <Route path="/dev/mailbox" element={<PortalLayout />}>
+        <Route index element={<MailboxPage />} />
+      </Route>
+      <Route path="/checkpoint" element={<CheckpointPage />} />
       <Route
         element={
           <RequireAuth>
@@ -83,6 +106,11 @@ export function AppRoutes() {
         <Route path="admin/users/:id" element={guarded('user:read', <UserDetailPage />)} />
         <Route path="admin/api-tokens" element={guarded('api_token:manage', <ApiTokensPage />)} />
         <Route path="audit" element={guarded('audit:read', <AuditPage />)} />
+        <Route path="workforce/openings" element={guarded('opening:manage', <ManageOpeningsPage />)} />
+        <Route path="workforce/applications" element={guarded('application:review', <ApplicationsPage />)} />
+        <Route path="workforce/applications/:id" element={guarded('application:review', <ApplicationDetailPage />)} />
+        <Route path="visa-cases" element={guarded('visa:manage', <VisaCasesPage />)} />
+        <Route path="accreditations" element={guarded('accreditation:read', <AccreditationsPage />)} />
         <Route path="vetting/queue" element={guarded('vetting:read', <QueuePage />)} />
         <Route path="vetting/hits/:id" element={guarded('vetting:read', <HitPage />)} />
         <Route path="vetting/screenings" element={guarded('vetting:read', <ScreeningsPage />)} />

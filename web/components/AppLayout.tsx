@@ -25,6 +25,14 @@ const OPERATION_NAV: NavItem[] = [
   { to: '/vetting/watchlists', labelKey: 'vetting.nav.watchlists', permission: 'watchlist:read' },
 ];
 
+const WORKFORCE_NAV: NavItem[] = [
+  { to: '/workforce/openings', labelKey: 'workforce.backoffice.openings', permission: 'opening:manage' },
+  { to: '/workforce/applications', labelKey: 'workforce.backoffice.applications', permission: 'application:review' },
+  { to: '/visa-cases', labelKey: 'accreditation.visa.nav', permission: 'visa:manage' },
+  { to: '/accreditations', labelKey: 'accreditation.title', permission: 'accreditation:read' },
+  { to: '/checkpoint', labelKey: 'accreditation.checkpoint.nav', permission: 'badge:verify' },
+];
+
 const ADMIN_NAV: NavItem[] = [
   { to: '/admin/users', labelKey: 'nav.users', permission: 'user:read' },
   { to: '/admin/api-tokens', labelKey: 'nav.apiTokens', permission: 'api_token:manage' },
@@ -53,6 +61,7 @@ export function AppLayout() {
   const visible = (items: NavItem[]) => items.filter((item) => !item.permission || can(me, item.permission));
   const operation = visible(OPERATION_NAV);
   const admin = visible(ADMIN_NAV);
+  const workforce = visible(WORKFORCE_NAV);
 
   const renderItem = (item: NavItem) => (
     <NavLink
@@ -136,6 +145,12 @@ export function AppLayout() {
             </Text>
           )}
           {operation.map(renderItem)}
+          {workforce.length > 0 && (
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
+              {t('workforce.backoffice.nav')}
+            </Text>
+          )}
+          {workforce.map(renderItem)}
           {admin.length > 0 && (
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={6}>
               {t('nav.administration')}
