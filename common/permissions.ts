@@ -25,6 +25,19 @@ export const PERMISSIONS = {
   'user:manage': { description: 'Create users, change their roles, disable them', tokenScope: null },
   'api_token:manage': { description: 'Create and revoke API tokens', tokenScope: null },
   'audit:read': { description: 'Read the audit trail', tokenScope: 'operation' },
+  // A reporting client (e.g. a control room's console) files reports in the name of its organisation.
+  'incident:report': { description: 'Report incidents from the field', tokenScope: 'organisation' },
+  'incident:read': { description: 'Read incidents of the venues one works at (restricted ones need incident:read_restricted)', tokenScope: 'operation' },
+  'incident:triage': { description: 'Acknowledge, dispatch, move, link and close incidents', tokenScope: null },
+  'incident:read_restricted': { description: 'Read restricted incidents (terrorist threats and any marked restricted)', tokenScope: null },
+  'personnel:read': { description: 'List the personnel that incidents can be dispatched to', tokenScope: 'organisation' },
+  'personnel:manage': { description: 'Add personnel to an organisation', tokenScope: null },
+  // Turnstile counters serve a whole venue whatever organisation runs them, so a gate feed writes operation-wide.
+  'telemetry:write': { description: 'Push or replay gate counts', tokenScope: 'operation' },
+  'telemetry:read': { description: 'Read gate counts and gate status', tokenScope: 'operation' },
+  'alert:read': { description: 'Read public safety alerts, drafts included', tokenScope: 'operation' },
+  'alert:draft': { description: 'Write public safety alerts for fans', tokenScope: null },
+  'alert:approve': { description: "Approve and publish another person's public safety alert", tokenScope: null },
   // Vetting: the workforce portal (or an HR system's client) submits people for screening and reads the neutral outcome.
   'vetting:screen': { description: 'Submit people for security screening (one or a batch) and read their vetting outcome', tokenScope: 'operation' },
   'vetting:read': { description: "Read screenings and their watchlist hits (personal data; every read is audited)", tokenScope: null },
@@ -63,6 +76,21 @@ const READ_OPERATION = {
   'match:read': 'operation',
 } as const;
 
+// The operations centre: every incident (restricted ones too), dispatch, gates and public alerts.
+const OPERATIONS_COMMAND = {
+  'incident:report': 'operation',
+  'incident:read': 'operation',
+  'incident:triage': 'operation',
+  'incident:read_restricted': 'operation',
+  'personnel:read': 'operation',
+  'personnel:manage': 'operation',
+  'telemetry:write': 'operation',
+  'telemetry:read': 'operation',
+  'alert:read': 'operation',
+  'alert:draft': 'operation',
+  'alert:approve': 'operation',
+} as const;
+
 // Adjudicating watchlist hits: read the hits (with the person's vetting data) and decide on them.
 const VETTING_OFFICER = {
   'vetting:read': 'operation',
@@ -73,19 +101,52 @@ const VETTING_OFFICER = {
 export const ROLES = {
   commander: {
     needsVenue: false,
-    grants: { ...READ_OPERATION, 'venue:update': 'operation', 'match:update': 'operation', 'user:read': 'operation', 'accreditation:read': 'operation', 'badge:verify': 'operation' },
+    grants: { ...READ_OPERATION, 'venue:update': 'operation', 'match:update': 'operation', 'user:read': 'operation', ...OPERATIONS_COMMAND, 'accreditation:read': 'operation', 'badge:verify': 'operation' },
   },
   partner_commander: {
     needsVenue: false,
-    grants: { ...READ_OPERATION, 'user:read': 'organisation' },
+    grants: {
+      ...READ_OPERATION,
+      'user:read': 'organisation',
+      // Their own contingent: incidents their organisation reported or was dispatched to, their personnel.
+      'incident:report': 'organisation',
+      'incident:read': 'organisation',
+      'personnel:read': 'organisation',
+      'personnel:manage': 'organisation',
+      'telemetry:read': 'operation',
+      'alert:read': 'operation',
+    },
   },
   venue_manager: {
     needsVenue: true,
-    grants: { ...READ_OPERATION, 'venue:update': 'venue', 'match:update': 'venue', 'badge:verify': 'venue' },
+    grants: {
+      ...READ_OPERATION,
+      'venue:update': 'venue',
+      'match:update': 'venue',
+      'incident:report': 'venue',
+      'incident:read': 'venue',
+      'incident:triage': 'venue',
+      'personnel:read': 'operation',
+      'telemetry:write': 'venue',
+      'telemetry:read': 'venue',
+      'alert:read': 'operation',
+      'badge:verify': 'venue',
+    },
   },
-  officer: { needsVenue: false, grants: { ...READ_OPERATION, 'badge:verify': 'venue' } },
-  // The partner services bring the watchlists and help adjudicate hits (docs/vetting.md).
-  analyst: { needsVenue: false, grants: { ...READ_OPERATION, ...VETTING_OFFICER, 'watchlist:manage': 'operation' } },
+  officer: { needsVenue: true, grants: { ...READ_OPERATION, 'incident:report': 'venue', 'incident:read': 'venue', 'badge:verify': 'venue' } },
+  analyst: {
+    needsVenue: false,
+    grants: {
+      ...READ_OPERATION,
+      'incident:read': 'operation',
+      'incident:read_restricted': 'operation',
+      'telemetry:read': 'operation',
+      'alert:read': 'operation',
+      // The partner services bring the watchlists and help adjudicate hits (docs/vetting.md).
+      ...VETTING_OFFICER,
+      'watchlist:manage': 'operation',
+    },
+  },
   accreditation_officer: {
     needsVenue: false,
     grants: {

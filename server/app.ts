@@ -15,6 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { RouteAccess } from '../common/permissions.ts';
 import { AppError } from './platform/errors.ts';
 import { accessHook } from './platform/http/access-hook.ts';
+import { eventStream } from './platform/http/event-stream.ts';
 import { toProblem } from './platform/http/problem.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { HttpMetrics } from './platform/metrics.ts';
@@ -132,7 +133,10 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   });
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(app.metrics.render()));
 
-  for (const routes of createModules(platform).map((m) => m.routes)) await app.register(routes);
+  const modules = createModules(platform);
+  // After the modules are built: they register the visibility rules of their events.
+  await app.register(eventStream, { platform });
+  for (const routes of modules.map((m) => m.routes)) await app.register(routes);
 
   await registerWeb(app, options.webDir ?? WEB_DIR);
   return app;

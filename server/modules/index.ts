@@ -4,6 +4,7 @@ import type { Platform } from '../platform/platform.ts';
 import { createApiTokensModule } from './api-tokens/index.ts';
 import { createAuditModule } from './audit/index.ts';
 import { createAuthModule } from './auth/index.ts';
+import { createOperationsModule } from './operations/index.ts';
 import { createOrganisationsModule } from './organisations/index.ts';
 import { createUsersModule } from './users/index.ts';
 import { createVenuesModule } from './venues/index.ts';
@@ -25,5 +26,6 @@ export function createModules(platform: Platform): Module[] {
     createApiTokensModule(platform),
     vetting,
     createWorkforceModule(platform, { vetting: vetting.service }),
+    createOperationsModule(platform),
   ];
 }

@@ -33,7 +33,8 @@ export interface AuditSource {
 
 const GENESIS = '0'.repeat(64);
 // Serialises writers of the chain across connections and processes until their transaction ends.
-const CHAIN_LOCK_KEY = 7_301_2023;
+// The event outbox takes the same lock (server/platform/events.ts), so one lock orders both and none can deadlock.
+export const CHAIN_LOCK_KEY = 7_301_2023;
 
 /** Appends one entry to the chain; call it with the transaction of the change it records. */
 export async function recordAudit(tx: Db, source: AuditSource, event: AuditEvent, at: Date = new Date()): Promise<void> {

@@ -47,6 +47,26 @@ export const ERROR_STATUS = {
   'api_token.already_revoked': 409,
   /** Permissions that may not be given to a machine client. */
   'api_token.permission_not_grantable': 400,
+  /** The incident cannot move from its current status to the one asked, or not by this actor. */
+  'incident.invalid_transition': 409,
+  /** The Idempotency-Key was already used by this reporter for a different report. */
+  'incident.idempotency_conflict': 409,
+  /** The Idempotency-Key header is missing or malformed on a report. */
+  'incident.idempotency_key_required': 400,
+  /** The attachment is not a JPEG or PNG image (checked on its bytes), or it is too large. */
+  'incident.invalid_attachment': 400,
+  /** An incident cannot be linked to itself, or the two are already linked. */
+  'incident.invalid_link': 409,
+  /** The person to dispatch does not exist or is already assigned to this incident. */
+  'incident.invalid_assignment': 409,
+  /** The alert is not in a state that allows this (e.g. approving a published alert). */
+  'alert.invalid_state': 409,
+  /** The person who drafted an alert may not approve it (two-person rule). */
+  'alert.same_person': 409,
+  /** An update or cancellation must reference a published alert. */
+  'alert.invalid_reference': 400,
+  /** A telemetry batch names a venue that does not exist, or a CSV line is malformed. */
+  'telemetry.invalid_batch': 400,
   /** The hit is already decided (false positive, confirmed) or withdrawn; it takes no more decisions. */
   'vetting.hit_closed': 409,
   /** This decision does not apply to the hit's current status (e.g. escalating an escalated hit). */

@@ -13,6 +13,7 @@ import { newId } from '../platform/ids.ts';
 import { hashPassword } from '../platform/secrets.ts';
 import { createVettingServices, seedVettingDemo } from '../modules/vetting/index.ts';
 import { seedWorkforceDemo } from '../modules/workforce/index.ts';
+import { seedDemoPersonnel } from '../modules/operations/index.ts';
 import matchData from './data/qatar2022-matches.json' with { type: 'json' };
 import stadiumData from './data/qatar2022-stadiums.json' with { type: 'json' };
 
@@ -66,7 +67,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'commander@demo.tansiq.org', name: 'Host Commander (demo)', org: 'moi', role: 'commander' },
   { email: 'partner@demo.tansiq.org', name: 'DGSN Contingent Commander (demo)', org: 'dgsn', role: 'partner_commander' },
   { email: 'venue@demo.tansiq.org', name: 'Al Bayt Venue Manager (demo)', org: 'moi', role: 'venue_manager', venue: 'Al Bayt Stadium' },
-  { email: 'officer@demo.tansiq.org', name: 'Field Officer (demo)', org: 'dgsn', role: 'officer' },
+  { email: 'officer@demo.tansiq.org', name: 'Field Officer (demo)', org: 'dgsn', role: 'officer', venue: 'Al Bayt Stadium' },
   { email: 'analyst@demo.tansiq.org', name: 'Intelligence Analyst (demo)', org: 'dgst', role: 'analyst' },
   { email: 'accreditation@demo.tansiq.org', name: 'Accreditation Officer (demo)', org: 'sc', role: 'accreditation_officer' },
   { email: 'visa@demo.tansiq.org', name: 'Visa Officer (demo)', org: 'moi', role: 'visa_officer' },
@@ -153,6 +154,8 @@ export async function seedQatar2022(db: Db, clock: Clock, options: { withDemoAcc
         await tx.insert(users).values({ id, organisationId: orgIds.get(a.org)!, email: a.email, name: a.name, passwordHash, createdAt: now, updatedAt: now });
         await tx.insert(userRoles).values({ id: newId(), userId: id, role: a.role, venueId: a.venue ? venueIds.get(a.venue)! : null });
       }
+      // Demo personnel to dispatch (one linked to the demo officer, who then sees "my assignments").
+      await seedDemoPersonnel(tx, operationId, now);
     }
     await recordAudit(tx, { actor: systemActor('seed'), requestId: null }, {
       action: 'operation.seed',

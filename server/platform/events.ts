@@ -1,0 +1,242 @@
+/**
+ * Live events across server instances, through PostgreSQL only (no broker).
+ *
+ * A change writes its event with `publishEvent(tx, …)` in the same transaction as the change and its audit
+ * entry: the event exists exactly when the change does. `pg_notify` (delivered at commit) wakes every
+ * instance; each instance's `EventHub` then reads the outbox after the last sequence number it has seen and
+ * hands the new events to its subscribers (the SSE streams). A poll every few hundred milliseconds covers
+ * a lost notification or a dropped LISTEN connection. Writers take the audit chain's transaction lock, so
+ * sequence numbers become visible in commit order and a reader that has seen N never misses an event < N.
+ *
+ * Who receives an event is decided per actor by the visibility rule its module registers for the event
+ * type (deny when none is registered), from the event's `audience` data: fan-out reads no table.
+ */
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Actor } from './access.ts';
+import { CHAIN_LOCK_KEY } from './audit.ts';
+import type { Database, Db } from './db/client.ts';
+import { eventOutbox } from './db/schema/index.ts';
+import { newId } from './ids.ts';
+
+export const EVENT_CHANNEL = 'tansiq_events';
+
+export interface PlatformEvent {
+  seq: number;
+  id: string;
+  at: string;
+  type: string;
+  operationId: string;
+  audience: Record<string, unknown>;
+  payload: unknown;
+}
+
+export interface NewEvent {
+  operationId: string;
+  /** `<resource>.<verb>`, e.g. `incident.created`; also the SSE event name. */
+  type: string;
+  audience: Record<string, unknown>;
+  payload: unknown;
+}
+
+/** Writes an event in the caller's transaction; it is announced to every instance when that transaction commits. */
+export async function publishEvent(tx: Db, event: NewEvent, at: Date): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
+  await tx.insert(eventOutbox).values({ id: newId(), at, operationId: event.operationId, type: event.type, audience: event.audience, payload: event.payload });
+  await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, ${event.operationId})`);
+}
+
+export type EventVisibility = (actor: Actor, event: PlatformEvent) => boolean;
+const visibilityRules = new Map<string, EventVisibility>();
+
+/** A module says who may receive its events, by type prefix (`incident.` covers `incident.created`). */
+export function registerEventVisibility(typePrefix: string, rule: EventVisibility): void {
+  visibilityRules.set(typePrefix, rule);
+}
+
+/** Whether this actor may receive this event: the rule of the longest matching prefix; none → no. */
+export function canReceive(actor: Actor, event: PlatformEvent): boolean {
+  let best: [string, EventVisibility] | null = null;
+  for (const entry of visibilityRules) if (event.type.startsWith(entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best ? best[1](actor, event) : false;
+}
+
+type Row = typeof eventOutbox.$inferSelect;
+const toEvent = (r: Row): PlatformEvent => ({ seq: Number(r.seq), id: r.id, at: r.at.toISOString(), type: r.type, operationId: r.operationId, audience: r.audience, payload: r.payload });
+
+/** Events of an operation after a sequence number, oldest first (catch-up after a reconnect). */
+export async function readEventsSince(db: Db, operationId: string, afterSeq: number, limit: number): Promise<PlatformEvent[]> {
+  const rows = await db.select().from(eventOutbox).where(and(eq(eventOutbox.operationId, operationId), gt(eventOutbox.seq, afterSeq))).orderBy(asc(eventOutbox.seq)).limit(limit);
+  return rows.map(toEvent);
+}
+
+export type EventListener = (events: PlatformEvent[]) => void;
+
+export interface EventHubOptions {
+  /** Fallback poll interval when no notification arrives (ms). */
+  pollMs?: number;
+}
+
+/**
+ * One per database per process: listens for notifications, reads new outbox rows once, and fans them out
+ * to every subscriber. Reads are coalesced: many notifications during a read cause one more read, not many.
+ */
+export class EventHub {
+  private listeners = new Set<EventListener>();
+  private lastSeq = 0;
+  private started: Promise<void> | null = null;
+  private stopped = false;
+  private reading: Promise<void> | null = null;
+  private again = false;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private stopListening: (() => Promise<void>) | null = null;
+  private pgClient: pg.Client | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly database: Database,
+    options: EventHubOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 500;
+  }
+
+  /** The sequence number of the newest event this hub has delivered. */
+  get position(): number {
+    return this.lastSeq;
+  }
+
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      const [row] = await this.database.db.select({ seq: max(eventOutbox.seq) }).from(eventOutbox);
+      this.lastSeq = Number(row?.seq ?? 0);
+      await this.listen();
+      this.pollTimer = setInterval(() => this.wake(), this.pollMs);
+      this.pollTimer.unref();
+    })();
+    return this.started;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.listeners.clear();
+    await this.stopListening?.().catch(() => {});
+    await this.reading?.catch(() => {});
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads new events now (a notification arrived, the poll fired, or a test wants them). */
+  wake(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.reading) {
+      this.again = true;
+      return this.reading;
+    }
+    this.reading = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.readNew();
+        } while (this.again && !this.stopped);
+      } finally {
+        this.reading = null;
+      }
+    })();
+    return this.reading;
+  }
+
+  private async readNew(): Promise<void> {
+    for (;;) {
+      let rows: Row[];
+      try {
+        rows = await this.database.db.select().from(eventOutbox).where(gt(eventOutbox.seq, this.lastSeq)).orderBy(asc(eventOutbox.seq)).limit(1000);
+      } catch {
+        return; // the database is away; the next poll tries again
+      }
+      if (rows.length === 0) return;
+      const events = rows.map(toEvent);
+      this.lastSeq = events[events.length - 1]!.seq;
+      for (const listener of this.listeners) {
+        try {
+          listener(events);
+        } catch {
+          // one broken subscriber must not stop the others
+        }
+      }
+      if (rows.length < 1000) return;
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = (this.database.db as unknown as { $client: unknown }).$client;
+    if (this.database.kind === 'pglite') {
+      const lite = client as { listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> };
+      this.stopListening = await lite.listen(EVENT_CHANNEL, () => void this.wake());
+      return;
+    }
+    await this.connectPg((client as pg.Pool).options as pg.ClientConfig);
+  }
+
+  /** A dedicated connection for LISTEN (a pooled one would be handed back); reconnects with back-off. */
+  private async connectPg(config: pg.ClientConfig, attempt = 0): Promise<void> {
+    if (this.stopped) return;
+    const c = new pg.Client(config);
+    const retry = () => {
+      if (this.stopped || this.pgClient !== c) return;
+      this.pgClient = null;
+      c.removeAllListeners();
+      c.end().catch(() => {});
+      this.reconnectTimer = setTimeout(() => void this.connectPg(config, attempt + 1), Math.min(5000, 200 * 2 ** attempt));
+      this.reconnectTimer.unref();
+    };
+    this.pgClient = c;
+    c.on('error', retry);
+    c.on('end', retry);
+    c.on('notification', () => void this.wake());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${EVENT_CHANNEL}`);
+      attempt = 0;
+      this.stopListening = async () => {
+        this.pgClient = null;
+        c.removeAllListeners();
+        c.on('error', () => {});
+        await c.end();
+      };
+      void this.wake(); // catch up on whatever was published while we were not listening
+    } catch {
+      retry();
+    }
+  }
+}
+
+const hubs = new WeakMap<Database, { hub: EventHub; users: number }>();
+
+/** The process's hub for this database, shared by every app built on it; release it when the app closes. */
+export function acquireEventHub(database: Database, options?: EventHubOptions): { hub: EventHub; release: () => Promise<void> } {
+  let entry = hubs.get(database);
+  if (!entry) {
+    entry = { hub: new EventHub(database, options), users: 0 };
+    hubs.set(database, entry);
+  }
+  entry.users++;
+  const e = entry;
+  let released = false;
+  return {
+    hub: e.hub,
+    async release() {
+      if (released) return;
+      released = true;
+      if (--e.users === 0) {
+        hubs.delete(database);
+        await e.hub.stop();
+      }
+    },
+  };
+}
