@@ -102,6 +102,12 @@ describeEachDatabase('vetting', (db) => {
     expect(bad.json().code).toBe('watchlist.invalid_file');
     const taken = await t().request('POST', '/api/watchlists', { as: analyst, body: { name: 'DEMO — fictional watchlist (training)', format: 'csv' } });
     expect(taken.json().code).toBe('watchlist.name_taken');
+    // The file is the raw body with its own content type: other types are refused, JSON is not a file.
+    const pdf = await upload(t(), analyst, `/api/watchlists/${un}/versions`, '%PDF-1.4', 'application/pdf');
+    expect(pdf.statusCode).toBe(415);
+    const json = await t().request('POST', `/api/watchlists/${un}/versions`, { as: analyst, body: { content: xml } });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().code).toBe('request.invalid');
   });
 
   it('screens one person: the outcome for everyone, the hits only for officers, with the explanation', async () => {

@@ -100,13 +100,13 @@ export function vettingRoutes({ screenings, watchlists, batches }: VettingServic
       files.post('/api/watchlists/:id/versions', {
         config: { access: 'watchlist:manage' },
         bodyLimit: UPLOAD_LIMIT_BYTES,
-        schema: { tags: ['vetting'], summary: 'Import a file as the next version of a list (UN XML, FtM JSON lines or CSV); screens everyone again against the changes', params: IdParams, querystring: ImportQuery, body: FileBody, response: { 201: ImportResult, ...problemResponses } },
+        schema: { tags: ['vetting'], summary: 'Import a file as the next version of a list (UN XML, FtM JSON lines or CSV); screens everyone again against the changes', consumes: ['text/xml', 'application/x-ndjson', 'text/csv'], params: IdParams, querystring: ImportQuery, body: FileBody, response: { 201: ImportResult, ...problemResponses } },
       }, async (req, reply) => reply.code(201).send(await watchlists.importVersion(req.ctx(), req.params.id, req.body, req.query.fileName ?? null)));
 
       files.post('/api/screenings/batches', {
         config: { access: 'vetting:screen' },
         bodyLimit: UPLOAD_LIMIT_BYTES,
-        schema: { tags: ['vetting'], summary: 'Screen a people file (CSV) in the background; poll the batch for progress', querystring: BatchQuery, body: FileBody, response: { 202: ScreeningBatch, ...problemResponses } },
+        schema: { tags: ['vetting'], summary: 'Screen a people file (CSV) in the background; poll the batch for progress', consumes: ['text/csv'], querystring: BatchQuery, body: FileBody, response: { 202: ScreeningBatch, ...problemResponses } },
       }, async (req, reply) => reply.code(202).send(await batches.create(req.ctx(), req.body, req.query)));
     });
 

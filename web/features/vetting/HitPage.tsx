@@ -213,8 +213,7 @@ function DecisionForm({ hit, meId }: { hit: HitDetail; meId: string }) {
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={form.errors.reason}
-          autosize
-          minRows={3}
+          rows={3}
           withAsterisk
           data-testid="decision-reason"
         />
