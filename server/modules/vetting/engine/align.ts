@@ -48,6 +48,9 @@ export interface AlignModelData {
   emit: Record<string, Record<string, number>>;
 }
 
+/** Scratch alignment grid (single-threaded per worker). */
+const GRID = new Float64Array(41 * 61);
+
 /** Costs above this for an operation not learned at all (a single letter). */
 const UNSEEN_COST = 9;
 const INF = 1e9;
@@ -95,7 +98,8 @@ export class AlignModel {
     const syms = this.symbolIds(arabic);
     const codes = latinCodes(latin);
     const w = m + 1;
-    const d = new Float64Array((n + 1) * w).fill(INF);
+    const d = GRID;
+    d.fill(INF, 0, (n + 1) * w);
     d[0] = 0;
     const cost = this.cost;
     for (let i = 0; i <= n; i++) {

@@ -202,6 +202,21 @@ function makeArabicPart(raw: string, full: string, restOfAbd?: string): NamePart
   };
 }
 
+/**
+ * Prepared parts are immutable and depend only on their inputs: the same part (a common name) is
+ * prepared once and shared, which also lets the scorer's per-part memo hit across list names.
+ */
+const partCache = new Map<string, NamePart>();
+function cachedPart(key: string, make: () => NamePart): NamePart {
+  let part = partCache.get(key);
+  if (!part) {
+    part = make();
+    if (partCache.size >= 200_000) partCache.clear();
+    partCache.set(key, part);
+  }
+  return part;
+}
+
 /** Prepares a full name for comparison. Deterministic; cheap enough to run per person. */
 export function prepareName(name: string): PreparedName {
   const pieces: Piece[] = [];
@@ -237,14 +252,17 @@ export function prepareName(name: string): PreparedName {
       const abd = pendingAbd;
       pendingAbd = undefined;
       const raw = `${abd.raw} ${p.raw}`;
-      if (p.isArabic) parts.push(makeArabicPart(raw, `عبد${p.norm}`, p.norm));
-      else parts.push(makeLatinPart(raw, p.script, `abd${p.norm}`, abd.norm + p.norm));
+      if (p.isArabic) parts.push(cachedPart(`A\t${raw}\t${p.norm}`, () => makeArabicPart(raw, `عبد${p.norm}`, p.norm)));
+      else parts.push(cachedPart(`L\t${raw}\t${p.script}\t${abd.norm}\t${p.norm}`, () => makeLatinPart(raw, p.script, `abd${p.norm}`, abd.norm + p.norm)));
       continue;
     }
     if (p.isArabic) {
-      if (p.norm.startsWith('عبد') && p.norm.length > 4) parts.push(makeArabicPart(p.raw, p.norm, p.norm.slice(3)));
-      else parts.push(makeArabicPart(p.raw, p.norm));
-    } else parts.push(makeLatinPart(p.raw, p.script, p.norm, p.norm));
+      parts.push(
+        cachedPart(`a\t${p.raw}\t${p.norm}`, () =>
+          p.norm.startsWith('عبد') && p.norm.length > 4 ? makeArabicPart(p.raw, p.norm, p.norm.slice(3)) : makeArabicPart(p.raw, p.norm),
+        ),
+      );
+    } else parts.push(cachedPart(`l\t${p.raw}\t${p.script}\t${p.norm}`, () => makeLatinPart(p.raw, p.script, p.norm, p.norm)));
   }
   // Names longer than 30 parts are not names; keep the first 30 (the scorer uses 32-bit masks).
   return { raw: name, parts: parts.slice(0, 30), particles };

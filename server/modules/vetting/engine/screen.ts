@@ -7,7 +7,7 @@ import { compareDates, DATE_ADJUSTMENT, formatBirthDate, parsePartialDate } from
 import { type NamePart, type PreparedName, prepareName } from './names.ts';
 import { compareNames, round, type SimilarityMemo } from './score.ts';
 import type { BirthDate, Explanation, Gender, GenderOutcome, Hit, NationalityOutcome, PersonInput, ScreenOptions } from './types.ts';
-import { type IndexedName, queryKeys, type WatchlistIndex } from './watchlist-index.ts';
+import { queryKeys, type WatchlistIndex } from './watchlist-index.ts';
 
 /**
  * Default alert threshold, as in OpenSanctions' matcher (0.70). On the held-out evaluation it keeps
@@ -72,6 +72,9 @@ interface Scratch {
   acc: Float64Array;
   stamp: Int32Array;
   touched: Int32Array;
+  /** Number of parts of each list name, and the candidate rank (scratch). */
+  nParts: Int32Array;
+  rank: Float64Array;
   tick: number;
 }
 const scratchByIndex = new WeakMap<WatchlistIndex, Scratch>();
@@ -80,7 +83,14 @@ function scratchFor(index: WatchlistIndex): Scratch {
   let s = scratchByIndex.get(index);
   if (!s) {
     const n = index.names.length;
-    s = { acc: new Float64Array(n), stamp: new Int32Array(n), touched: new Int32Array(n), tick: 0 };
+    s = {
+      acc: new Float64Array(n),
+      stamp: new Int32Array(n),
+      touched: new Int32Array(n),
+      nParts: Int32Array.from(index.names, (x) => x.prepared.parts.length),
+      rank: new Float64Array(n),
+      tick: 0,
+    };
     scratchByIndex.set(index, s);
   }
   return s;
@@ -171,14 +181,17 @@ export function candidates(index: WatchlistIndex, q: PreparedName, weights: Arra
   }
   // Top MAX_CANDIDATES by accumulated key weight (ties by name order), without sorting all touched names.
   const min = total * MIN_KEY_SHARE;
-  const top: number[] = [];
   // Rank: shared key weight, less a little per list part beyond the applicant's (extra parts lower the score).
   const nq = q.parts.length;
-  const rank = (r: number) => (s.acc[r] as number) - EXTRA_PART_RANK_PENALTY * Math.max(0, (index.names[r] as IndexedName).prepared.parts.length - nq);
-  const better = (a: number, b: number) => rank(a) > rank(b) || (rank(a) === rank(b) && a < b);
+  const nParts = s.nParts;
+  const rk = s.rank;
+  const top: number[] = [];
+  const better = (a: number, b: number) => (rk[a] as number) > (rk[b] as number) || ((rk[a] as number) === (rk[b] as number) && a < b);
   for (let i = 0; i < nTouched; i++) {
     const r = touched[i] as number;
     if ((s.acc[r] as number) < min) continue;
+    const extra = (nParts[r] as number) - nq;
+    rk[r] = (s.acc[r] as number) - (extra > 0 ? EXTRA_PART_RANK_PENALTY * extra : 0);
     if (top.length === MAX_CANDIDATES && !better(r, top[top.length - 1] as number)) continue;
     let j = top.length < MAX_CANDIDATES ? top.length : top.length - 1;
     top[j] = r;

@@ -148,14 +148,14 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
   }
   const typo = latin >= 0.75 ? latin : 0;
   // Learned spelling correspondences (ou/u, ph/f, silent h, final e …) for parts not close by the rules.
-  if (!cross && SPELL_ON && Math.max(skel, typo) < 0.9 && bestD <= 2 && q.key.length >= 2 && e.key.length >= 2) {
+  if (!cross && SPELL_ON && Math.max(skel, typo) < 0.9 && (bestD <= 1 || (bestD === 2 && bestLen >= 5)) && q.key.length >= 2 && e.key.length >= 2) {
     const sp = spellingSimilarity(q.key, e.key);
     if (sp > Math.max(skel, typo)) return { similarity: sp, kind: bestD === 0 ? 'variant' : 'phonetic' };
   }
   if (cross) {
     const [ar, la] = qArabic ? [q, e] : [e, q];
     // Far skeletons are no rendering: skip the alignment (most candidate pairs).
-    const a = la.key.length >= 2 && (bestD <= 2 || bestD * 2 <= bestLen) ? alignSimilarity(ar.key, la.key) : 0;
+    const a = la.key.length >= 2 && (bestD <= 1 || (bestD === 2 && bestLen >= 4)) ? alignSimilarity(ar.key, la.key) : 0;
     const best = Math.max(skel, a);
     return best > 0 ? { similarity: best, kind: 'transliteration' } : NONE;
   }
