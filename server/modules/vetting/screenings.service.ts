@@ -171,8 +171,9 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
 
   /**
    * Records a screening of one subject with what the engine found, replacing the subject's current
-   * screening (its waiting hits are withdrawn). A refused subject stays refused: a confirmed match,
-   * decided by two officers, is not undone by submitting the person again.
+   * screening (its waiting hits are withdrawn). Submitting the same data again changes nothing: the
+   * current screening and its decisions stand (list changes reach it through re-screening). A refused
+   * subject stays refused: a confirmed match, decided by two officers, is not undone by resubmitting.
    */
   async function recordScreening(
     tx: Db,
@@ -181,13 +182,14 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
     findings: readonly Finding[],
     screenedAgainst: { watchlistId: string; version: number }[],
     now: Date,
-  ): Promise<{ screening: ScreeningRow; replaced: boolean; keptRefusal: boolean }> {
+  ): Promise<{ screening: ScreeningRow; replaced: boolean; keptRefusal: boolean; unchanged: boolean }> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`vetting:${operationId}:${subject.subjectType}:${subject.subjectId}`}, 0))`);
     const [current] = await tx
       .select()
       .from(screenings)
       .where(and(eq(screenings.operationId, operationId), eq(screenings.subjectType, subject.subjectType), eq(screenings.subjectId, subject.subjectId), eq(screenings.isCurrent, true)));
-    if (current?.state === 'refused') return { screening: current, replaced: false, keptRefusal: true };
+    if (current && samePerson(current.person, subject.person)) return { screening: current, replaced: false, keptRefusal: current.state === 'refused', unchanged: true };
+    if (current?.state === 'refused') return { screening: current, replaced: false, keptRefusal: true, unchanged: false };
     if (current) {
       await tx.update(screenings).set({ isCurrent: false }).where(eq(screenings.id, current.id));
       await tx
@@ -212,7 +214,7 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
     };
     await tx.insert(screenings).values(row);
     await insertHits(tx, operationId, row.id, findings, 'screening', now);
-    return { screening: row, replaced: Boolean(current), keptRefusal: false };
+    return { screening: row, replaced: Boolean(current), keptRefusal: false, unchanged: false };
   }
 
   /**
@@ -236,11 +238,13 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
     const keys = ids.map((id) => sql`${`vetting:${operationId}:${subjectType}:${id}`}`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${sql.join(keys, sql`, `)}]::text[]) with ordinality as u(k, n) order by n`);
     const current = await tx
-      .select({ id: screenings.id, subjectId: screenings.subjectId, state: screenings.state })
+      .select({ id: screenings.id, subjectId: screenings.subjectId, state: screenings.state, person: screenings.person })
       .from(screenings)
       .where(and(eq(screenings.operationId, operationId), eq(screenings.subjectType, subjectType), eq(screenings.isCurrent, true), inArray(screenings.subjectId, ids)));
-    const refused = new Set(current.filter((c) => c.state === 'refused').map((c) => c.subjectId));
-    const replaced = current.filter((c) => c.state !== 'refused').map((c) => c.id);
+    // Kept as they are: refused subjects, and subjects submitted again with the same data.
+    const kept = current.filter((c) => c.state === 'refused' || samePerson(c.person, bySubject.get(c.subjectId)!.person));
+    const refused = new Set(kept.map((c) => c.subjectId));
+    const replaced = current.filter((c) => !refused.has(c.subjectId)).map((c) => c.id);
     if (replaced.length > 0) {
       await tx.update(screenings).set({ isCurrent: false }).where(inArray(screenings.id, replaced));
       await tx.update(screeningHits).set({ status: 'withdrawn', updatedAt: now }).where(and(inArray(screeningHits.screeningId, replaced), inArray(screeningHits.status, [...WAITING_STATUSES])));
@@ -270,7 +274,8 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
     /**
      * Screens one subject against every active watchlist, synchronously (a few milliseconds), records
      * the screening and its hits, audits it, and returns the neutral outcome. Screening the same subject
-     * again replaces its open screening. For other capabilities: needs `vetting:screen`.
+     * again with changed data replaces its screening; with the same data it changes nothing (decisions
+     * stand). For other capabilities: needs `vetting:screen`.
      */
     async screenSubject(ctx: RequestContext, subject: ScreeningSubject): Promise<VettingOutcome> {
       return (await service.screenWithDetail(ctx, subject)).outcome;
@@ -290,7 +295,7 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
           action: 'vetting.screen',
           subjectType: 'screening',
           subjectId: r.screening.id,
-          details: { subjectType: subject.subjectType, subjectId: subject.subjectId, lists: screenedAgainst.length, hits: r.keptRefusal ? 0 : findings.length, state: r.screening.state, replaced: r.replaced, keptRefusal: r.keptRefusal },
+          details: { subjectType: subject.subjectType, subjectId: subject.subjectId, lists: screenedAgainst.length, hits: r.keptRefusal || r.unchanged ? 0 : findings.length, state: r.screening.state, replaced: r.replaced, keptRefusal: r.keptRefusal, unchanged: r.unchanged },
         }, now);
         return { outcome: toOutcome(r.screening), screeningId: r.screening.id };
       });
@@ -446,6 +451,12 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
     recordScreenings,
   };
   return service;
+}
+
+/** Whether two submissions carry the same vetting data (then the current screening and its decisions stand). */
+export function samePerson(a: ScreenedPersonData, b: ScreenedPersonData): boolean {
+  const keys = ['givenNames', 'familyName', 'fullName', 'nameArabic', 'dateOfBirth', 'gender', 'nationality'] as const;
+  return keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
 }
 
 /** Search in a screened person's names, any script. */

@@ -156,6 +156,23 @@ describeEachDatabase('vetting', (db) => {
     expect(queue.items).toEqual([]);
   });
 
+  it('submitting the same person again changes nothing: the screening and its decisions stand', async () => {
+    const analyst = await t().as('analyst');
+    const id = await newList(t(), analyst);
+    await upload(t(), analyst, `/api/watchlists/${id}/versions`, LIST_V1);
+    const officer = await t().as('accreditation');
+    const s = subject({ givenNames: 'Quillon', familyName: 'Dessarev', dateOfBirth: '1999-03-03' });
+    const first = (await t().request('POST', '/api/screenings', { as: officer, body: s })).json();
+    const hitId = first.screening.hits[0].id;
+    await t().request('POST', `/api/vetting/hits/${hitId}/decisions`, { as: officer, body: { decision: 'false_positive', reason: 'Born 1999; the listed person c. 1966' } });
+    const again = (await t().request('POST', '/api/screenings', { as: officer, body: s })).json();
+    expect(again.screening.id).toBe(first.screening.id);
+    expect(again.outcome.state).toBe('cleared');
+    expect(again.screening.hits.map((h: { id: string; status: string }) => [h.id, h.status])).toEqual([[hitId, 'false_positive']]);
+    const audit = await auditActions(t(), first.screening.id);
+    expect(audit.filter((a) => a.action === 'vetting.screen').map((a) => a.details.unchanged)).toEqual([false, true]);
+  });
+
   it('an officer adjudicates a hit; a confirmed match needs a second, different officer (four eyes)', async () => {
     const analyst = await t().as('analyst');
     const id = await newList(t(), analyst);
