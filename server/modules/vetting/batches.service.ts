@@ -98,8 +98,12 @@ export function createBatchesService({ db, clock, operationId }: VettingPlatform
         },
       });
       const perPerson: EngineHit[][][] = persons.map(() => []);
-      results.forEach((hits, k) => perPerson[owner[k] as number]?.push(hits));
-      perPerson.forEach((hitSets, i) => findings[i]?.push(...toFindings({ watchlistId: l.id, version: l.version as number, rowIdByRef }, mergeHits(hitSets))));
+      results.forEach((hits, k) => {
+        perPerson[owner[k] as number]?.push(hits);
+      });
+      perPerson.forEach((hitSets, i) => {
+        findings[i]?.push(...toFindings({ watchlistId: l.id, version: l.version as number, rowIdByRef }, mergeHits(hitSets)));
+      });
     }
     const screenedAgainst = active.map((l) => ({ watchlistId: l.id, version: l.version as number }));
     let withHits = 0;

@@ -4,7 +4,7 @@
  * change that can produce new hits screens everyone screened before against the changed part only.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { ImportResult, RescreenSummary, Watchlist, WatchlistDetail, WatchlistDiff, WatchlistFormat, WatchlistVersion } from '../../../common/contracts/vetting.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -42,7 +42,11 @@ const primaryName = (e: WatchlistEntry) => (e.names.find((n) => n.kind === 'prim
 /** One entry per source reference (the first one wins), so a version never holds a reference twice. */
 function uniqueByRef(entries: WatchlistEntry[]): WatchlistEntry[] {
   const seen = new Set<string>();
-  return entries.filter((e) => (seen.has(e.sourceRef) ? false : (seen.add(e.sourceRef), true)));
+  return entries.filter((e) => {
+    if (seen.has(e.sourceRef)) return false;
+    seen.add(e.sourceRef);
+    return true;
+  });
 }
 
 export function createWatchlistsService({ db, clock, operationId }: VettingPlatform) {

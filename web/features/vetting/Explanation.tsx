@@ -71,8 +71,8 @@ export function NamePairs({ e }: { e: HitExplanation }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {e.tokens.map((tok, i) => (
-              <Table.Tr key={`${tok.query}-${tok.entry}-${i}`}>
+            {e.tokens.map((tok) => (
+              <Table.Tr key={`${tok.query}|${tok.entry}|${tok.kind}`}>
                 <Table.Td fw={600} dir="auto">
                   {tok.query}
                 </Table.Td>

@@ -24,7 +24,7 @@ export function QueuePage() {
   const status = (STATUSES as readonly string[]).includes(filters.status) ? (filters.status as QueueFilters['status']) : 'waiting';
   const query = useQueue({ status, q: orUndefined(filters.q), cursor: pager.cursor });
   const { reset } = pager;
-  useEffect(() => reset(), [filters.status, filters.q, reset]);
+  useEffect(reset, [filters.status, filters.q]);
   return (
     <>
       <PageHeader title={t('vetting.queue.title')} subtitle={t('vetting.queue.subtitle')} />

@@ -24,7 +24,7 @@ export function ScreeningsPage() {
   const pager = useCursorPager();
   const query = useScreenings({ state: orUndefined(filters.state), q: orUndefined(filters.q), batchId: orUndefined(filters.batchId), cursor: pager.cursor });
   const { reset } = pager;
-  useEffect(() => reset(), [filters.state, filters.q, filters.batchId, reset]);
+  useEffect(reset, [filters.state, filters.q, filters.batchId]);
   return (
     <>
       <PageHeader title={t('vetting.screenings.title')} subtitle={filters.batchId ? t('vetting.screenings.ofBatch') : t('vetting.screenings.subtitle')} />

@@ -232,7 +232,7 @@ function EntryLine({ e }: { e: WatchlistEntryView }) {
       </Text>
       <Text size="xs" c="dimmed">
         {[...e.names.slice(1).map((n) => ({ text: n.full, dir: 'auto' as const })), ...e.birthDates.map((d) => ({ text: d, dir: 'ltr' as const }))].map((part, i) => (
-          <span key={`${part.text}-${i}`}>
+          <span key={`${part.dir}:${part.text}`}>
             {i > 0 && ' · '}
             <span dir={part.dir}>{part.text}</span>
           </span>
