@@ -53,6 +53,13 @@ export const PERMISSIONS = {
   'accreditation:manage': { description: 'Issue, suspend, reinstate and revoke accreditations; rotate the badge signing key', tokenScope: null },
   // A checkpoint device (an API token) verifies badges and uploads its scans for the whole operation.
   'badge:verify': { description: 'Verify badges at checkpoints and upload the scans', tokenScope: 'operation' },
+  // Crowd-flow planner (docs/crowd-planner.md): venue security plans with two sign-offs, and per-match runs.
+  'crowd_plan:read': { description: "Read venues' crowd-flow plans, their versions and capacity checks", tokenScope: 'operation' },
+  'crowd_plan:edit': { description: "Edit, import and version a venue's crowd-flow plan (venue managers: their venue only)", tokenScope: null },
+  'crowd_plan:sign_venue': { description: "Sign off a venue's crowd-flow plan as its venue manager", tokenScope: null },
+  'crowd_plan:sign_command': { description: 'Approve a venue-signed crowd-flow plan as commander (the version is frozen)', tokenScope: null },
+  'crowd_run:read': { description: 'Read crowd simulations and lane recommendations of matches', tokenScope: 'operation' },
+  'crowd_run:create': { description: "Run crowd simulations and lane recommendations for a match (venue managers: their venue's matches)", tokenScope: null },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -98,10 +105,16 @@ const VETTING_OFFICER = {
   'watchlist:read': 'operation',
 } as const;
 
+// Crowd-flow plans and runs are read across the operation by those who plan or review match-day safety.
+const CROWD_READ = {
+  'crowd_plan:read': 'operation',
+  'crowd_run:read': 'operation',
+} as const;
+
 export const ROLES = {
   commander: {
     needsVenue: false,
-    grants: { ...READ_OPERATION, 'venue:update': 'operation', 'match:update': 'operation', 'user:read': 'operation', ...OPERATIONS_COMMAND, 'accreditation:read': 'operation', 'badge:verify': 'operation' },
+    grants: { ...READ_OPERATION, 'venue:update': 'operation', 'match:update': 'operation', 'user:read': 'operation', ...OPERATIONS_COMMAND, 'accreditation:read': 'operation', 'badge:verify': 'operation', ...CROWD_READ, 'crowd_plan:edit': 'operation', 'crowd_plan:sign_command': 'operation', 'crowd_run:create': 'operation' },
   },
   partner_commander: {
     needsVenue: false,
@@ -115,6 +128,7 @@ export const ROLES = {
       'personnel:manage': 'organisation',
       'telemetry:read': 'operation',
       'alert:read': 'operation',
+      ...CROWD_READ,
     },
   },
   venue_manager: {
@@ -131,6 +145,10 @@ export const ROLES = {
       'telemetry:read': 'venue',
       'alert:read': 'operation',
       'badge:verify': 'venue',
+      ...CROWD_READ,
+      'crowd_plan:edit': 'venue',
+      'crowd_plan:sign_venue': 'venue',
+      'crowd_run:create': 'venue',
     },
   },
   officer: { needsVenue: true, grants: { ...READ_OPERATION, 'incident:report': 'venue', 'incident:read': 'venue', 'badge:verify': 'venue' } },
@@ -145,6 +163,7 @@ export const ROLES = {
       // The partner services bring the watchlists and help adjudicate hits (docs/vetting.md).
       ...VETTING_OFFICER,
       'watchlist:manage': 'operation',
+      ...CROWD_READ,
     },
   },
   accreditation_officer: {
@@ -163,7 +182,7 @@ export const ROLES = {
   },
   visa_officer: { needsVenue: false, grants: { ...READ_OPERATION, 'visa:manage': 'operation' } },
   employer: { needsVenue: false, grants: { ...READ_OPERATION, 'opening:manage': 'organisation', 'application:review': 'organisation' } },
-  auditor: { needsVenue: false, grants: { ...READ_OPERATION, 'audit:read': 'operation' } },
+  auditor: { needsVenue: false, grants: { ...READ_OPERATION, 'audit:read': 'operation', ...CROWD_READ } },
   admin: {
     needsVenue: false,
     grants: {

@@ -4,6 +4,7 @@ import type { Platform } from '../platform/platform.ts';
 import { createApiTokensModule } from './api-tokens/index.ts';
 import { createAuditModule } from './audit/index.ts';
 import { createAuthModule } from './auth/index.ts';
+import { createCrowdModule } from './crowd/index.ts';
 import { createOperationsModule } from './operations/index.ts';
 import { createOrganisationsModule } from './organisations/index.ts';
 import { createUsersModule } from './users/index.ts';
@@ -27,5 +28,6 @@ export function createModules(platform: Platform): Module[] {
     vetting,
     createWorkforceModule(platform, { vetting: vetting.service }),
     createOperationsModule(platform),
+    createCrowdModule(platform),
   ];
 }

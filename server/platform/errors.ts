@@ -105,6 +105,16 @@ export const ERROR_STATUS = {
   'badge.malformed_code': 400,
   /** The database is not reachable. */
   'service.unavailable': 503,
+  /** The plan version is signed (frozen): it is never edited; start a new version from it instead. */
+  'crowd_plan.frozen': 409,
+  /** Sign-offs go in order: the venue manager signs a draft, then the commander signs the venue-signed version. */
+  'crowd_plan.sign_off_order': 409,
+  /** The plan document fails validation; `errors` names each field (e.g. `plan.gates[3].screening.lanes`). */
+  'crowd_plan.invalid': 400,
+  /** The same person may not sign a plan version twice (venue and command sign-offs are by different people). */
+  'crowd_plan.same_signer': 409,
+  /** The venue has no approved (commander-signed) plan version to run a match from; name a version explicitly. */
+  'crowd_plan.not_approved': 409,
   /** An unexpected failure on our side (logged with its cause, never shown). */
   'internal.error': 500,
 } as const;

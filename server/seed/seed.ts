@@ -14,6 +14,7 @@ import { hashPassword } from '../platform/secrets.ts';
 import { createVettingServices, seedVettingDemo } from '../modules/vetting/index.ts';
 import { seedWorkforceDemo } from '../modules/workforce/index.ts';
 import { seedDemoPersonnel } from '../modules/operations/index.ts';
+import { seedCrowdPlans } from '../modules/crowd/index.ts';
 import matchData from './data/qatar2022-matches.json' with { type: 'json' };
 import stadiumData from './data/qatar2022-stadiums.json' with { type: 'json' };
 
@@ -91,7 +92,11 @@ export interface SeedResult {
 /** Creates the Qatar 2022 operation unless it exists; demo accounts only when `withDemoAccounts`. */
 export async function seedQatar2022(db: Db, clock: Clock, options: { withDemoAccounts: boolean }): Promise<SeedResult> {
   const [existing] = await db.select({ id: operations.id }).from(operations).where(eq(operations.slug, QATAR_2022_SLUG));
-  if (existing) return { operationId: existing.id, created: false, demoAccounts: [] };
+  if (existing) {
+    // Databases seeded before the crowd planner existed get their stadium plans too (idempotent).
+    await seedCrowdPlans(db, clock, existing.id);
+    return { operationId: existing.id, created: false, demoAccounts: [] };
+  }
   const passwordHash = options.withDemoAccounts ? await hashPassword(DEMO_PASSWORD) : '';
   const now = clock.now();
   const operationId = newId();
@@ -164,6 +169,8 @@ export async function seedQatar2022(db: Db, clock: Clock, options: { withDemoAcc
       details: { organisations: SEED_ORGANISATIONS.length, venues: stadiumData.length, matches: matchData.length, demoAccounts: options.withDemoAccounts ? DEMO_ACCOUNTS.length : 0 },
     }, now);
   });
+  // A security plan per stadium, sized to its capacity and signed off, so per-match crowd runs work at once.
+  await seedCrowdPlans(db, clock, operationId);
   // Vetting demo (a fictional watchlist and screened demo applicants): outside production only, like the demo accounts.
   if (options.withDemoAccounts) await seedVettingDemo(db, clock, operationId);
   // Workforce demo (openings, applicants at every stage, issued badges): outside production only; screened by vetting.
