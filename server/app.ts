@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { RouteAccess } from '../common/permissions.ts';
 import { AppError } from './platform/errors.ts';
 import { accessHook } from './platform/http/access-hook.ts';
@@ -121,6 +121,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(accessHook, { db: platform.db, clock: platform.clock, sessionTtlMs: config.sessionTtlMs });

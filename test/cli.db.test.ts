@@ -6,7 +6,7 @@ import { createTestDatabase } from './db.ts';
 const run = promisify(execFile);
 const CLI = new URL('../bin/tansiq.js', import.meta.url).pathname;
 const tansiq = (args: string[], env: Record<string, string> = {}) =>
-  run('node', [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } }).then(
+  run('node', [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, maxBuffer: 64 * 1024 * 1024 }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );

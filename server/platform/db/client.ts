@@ -45,7 +45,8 @@ const journalOf = (set: MigrationSet) => ({
 
 export class DatabaseLockedError extends Error {}
 
-export async function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+/** `dataDir: null` opens a throwaway in-memory PGlite (used to describe the API without any data). */
+export async function openDatabase(options: { databaseUrl: string | null; dataDir: string | null }): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
 }
 
@@ -72,10 +73,10 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  const pgDir = join(dataDir, 'pglite');
-  mkdirSync(pgDir, { recursive: true });
-  const releaseLock = takeLock(join(dataDir, 'tansiq.lock'));
+async function openPglite(dataDir: string | null): Promise<Database> {
+  const pgDir = dataDir ? join(dataDir, 'pglite') : 'memory://';
+  if (dataDir) mkdirSync(pgDir, { recursive: true });
+  const releaseLock = dataDir ? takeLock(join(dataDir, 'tansiq.lock')) : () => {};
   try {
     const client = await PGlite.create(pgDir);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
