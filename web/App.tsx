@@ -21,6 +21,13 @@ import { OrganisationDetailPage } from './features/organisations/OrganisationDet
 import { OrganisationCreatePage, OrganisationEditPage } from './features/organisations/OrganisationFormPage.tsx';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
+import { AlertDraftPage, AlertsPage } from './features/operations/AlertsPage.tsx';
+import { AssignmentsPage } from './features/operations/AssignmentsPage.tsx';
+import { BoardPage } from './features/operations/BoardPage.tsx';
+import { GatesPage } from './features/operations/GatesPage.tsx';
+import { IncidentDetailPage } from './features/operations/IncidentDetailPage.tsx';
+import { IncidentsPage } from './features/operations/IncidentsPage.tsx';
+import { ReportPage } from './features/operations/ReportPage.tsx';
 import { VenueDetailPage } from './features/venues/VenueDetailPage.tsx';
 import { VenuesPage } from './features/venues/VenuesPage.tsx';
 import { BatchPage } from './features/vetting/BatchPage.tsx';
@@ -119,6 +126,15 @@ export function AppRoutes() {
         <Route path="vetting/batches" element={guarded('vetting:screen', <BatchPage />)} />
         <Route path="vetting/watchlists" element={guarded('watchlist:read', <WatchlistsPage />)} />
         <Route path="vetting/watchlists/:id" element={guarded('watchlist:read', <WatchlistPage />)} />
+        <Route path="operations/board" element={guarded('incident:read', <BoardPage />)} />
+        <Route path="operations/board/:venueId" element={guarded('incident:read', <BoardPage />)} />
+        <Route path="operations/report" element={guarded('incident:report', <ReportPage />)} />
+        <Route path="operations/incidents" element={guarded('incident:read', <IncidentsPage />)} />
+        <Route path="operations/incidents/:id" element={guarded('incident:read', <IncidentDetailPage />)} />
+        <Route path="operations/assignments" element={<AssignmentsPage />} />
+        <Route path="operations/gates" element={guarded('telemetry:read', <GatesPage />)} />
+        <Route path="operations/alerts" element={guarded('alert:read', <AlertsPage />)} />
+        <Route path="operations/alerts/new" element={guarded('alert:draft', <AlertDraftPage />)} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -15,6 +15,12 @@ interface NavItem {
 }
 
 const OPERATION_NAV: NavItem[] = [
+  { to: '/operations/board', labelKey: 'operations.nav.board', permission: 'incident:read' },
+  { to: '/operations/report', labelKey: 'operations.nav.report', permission: 'incident:report' },
+  { to: '/operations/incidents', labelKey: 'operations.nav.incidents', permission: 'incident:read' },
+  { to: '/operations/assignments', labelKey: 'operations.nav.assignments', permission: 'incident:report' },
+  { to: '/operations/gates', labelKey: 'operations.nav.gates', permission: 'telemetry:read' },
+  { to: '/operations/alerts', labelKey: 'operations.nav.alerts', permission: 'alert:read' },
   { to: '/venues', labelKey: 'nav.venues', permission: 'venue:read' },
   { to: '/matches', labelKey: 'nav.matches', permission: 'match:read' },
   { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisation:read' },
