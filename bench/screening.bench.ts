@@ -3,12 +3,13 @@
  * (100,000 people against a 50,000-entry list; single-person latency).
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildIndex, compareNamesPlain, DEFAULT_THRESHOLD, knowledgeSize, prepareName, preparePerson, screenPrepared } from '../server/modules/vetting/engine/index.ts';
 import { screenBatch } from '../server/modules/vetting/engine/worker-pool.ts';
 import type { BenchSection } from './run.ts';
-import { buildEvaluationSet, DATA_DIR, PROBE_KINDS } from './screening/dataset.ts';
+import { buildEvaluationSet, DATA_DIR, DEFAULT_MIN_SPELLING_SHARE, PROBE_KINDS } from './screening/dataset.ts';
 import { evaluate } from './screening/evaluate.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -37,8 +38,11 @@ export async function run(): Promise<BenchSection> {
   const index = buildIndex(set.entries);
   const buildMs = performance.now() - t0;
 
-  // Accuracy: all probes, the first 10,000 non-matching people.
-  const acc = evaluate({ ...set, negatives: set.negatives.slice(0, 10_000) }, t, index);
+  // Accuracy: all probes, the first 20,000 non-matching people.
+  const acc = evaluate({ ...set, negatives: set.negatives.slice(0, 20_000) }, t, index);
+  // The original class definition (every rendering seen twice is a spelling), for comparison.
+  const orig = buildEvaluationSet({ split: 'test', entries: 50_000, probesPerKind: 2000, negatives: 20_000, minSpellingShare: 0 });
+  const accOrig = evaluate(orig, t);
 
   // Single-person latency (in this thread, index built).
   const sample = [...set.probes.filter((_, i) => i % 5 === 0).map((p) => p.withEvidence), ...set.negatives.slice(0, 2000).map((n) => n.withEvidence)];
@@ -53,9 +57,14 @@ export async function run(): Promise<BenchSection> {
 
   // Throughput: 100,000 people across 2 worker threads (includes each worker building its index).
   const people = [...set.probes.map((p) => p.withEvidence), ...set.negatives.map((n) => n.withEvidence)].slice(0, 100_000);
+  const load0 = loadavg()[0] ?? 0;
   t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const results = await screenBatch(set.entries, people, { workers: 2, threshold: t });
   const batchS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const batchCpuS = (cpu.user + cpu.system) / 1e6;
+  const load1 = loadavg()[0] ?? 0;
   const flagged = results.filter((h) => h.length > 0).length;
 
   const nk = nomenklaturaBenchmark();
@@ -79,6 +88,14 @@ and nationality each. Default threshold **${t.toFixed(2)}**.
 | Latin applicant vs Arabic-script list entry | ${pct(rN['latin-to-arabic'])} | ${pct(rE['latin-to-arabic'])} | ≥ 98 % |
 | Missing / extra parts, particles (al-, bin, ibn) | ${pct(rN['parts-particles'])} | ${pct(rE['parts-particles'])} | — |
 
+Class definition: a Latin rendering counts as a *spelling* of an Arabic part only if it accounts for at least
+${DEFAULT_MIN_SPELLING_SHARE * 100} % of that part's occurrences in the split (the most frequent always counts); rarer renderings are mostly
+another name that Arabic script merges (Johns ↔ جونز: 5 of 1,981) or labelling errors, and were drawn as often as the
+dominant spelling. The rule was fixed from the data, before looking at engine results; with the **original definition**
+(every rendering seen twice), recall with birth date + nationality is: variants ${pct(accOrig.recallWithEvidence['latin-variant'])} (names only ${pct(accOrig.recallNameOnly['latin-variant'])}),
+typos ${pct(accOrig.recallWithEvidence.typo)}, Arabic→Latin ${pct(accOrig.recallWithEvidence['arabic-to-latin'])} (${pct(accOrig.recallNameOnly['arabic-to-latin'])}), Latin→Arabic ${pct(accOrig.recallWithEvidence['latin-to-arabic'])} (${pct(accOrig.recallNameOnly['latin-to-arabic'])}),
+parts/particles ${pct(accOrig.recallWithEvidence['parts-particles'])}; false alerts ${pct2(accOrig.falseAlertWithEvidence)} with evidence, ${pct(accOrig.falseAlertNameOnly)} names only.
+
 Non-matching applicants (${acc.negatives}, built from the same held-out name parts, 25 % of parts drawn from the 40 most common ones) raising any hit:
 **${pct2(acc.falseAlertWithEvidence)}** with birth date and nationality (target ≤ 0.1 %: ${ok(acc.falseAlertWithEvidence <= 0.001)}), ${pct(acc.falseAlertNameOnly)} on names alone.
 Targets met: variants ${ok(rE['latin-variant'] >= 0.99)}, typos ${ok(rE.typo >= 0.99)}, Arabic→Latin ${ok(rE['arabic-to-latin'] >= 0.98)}, Latin→Arabic ${ok(rE['latin-to-arabic'] >= 0.98)}.
@@ -100,7 +117,7 @@ ${nk.rows.map((r) => `| ${r.threshold.toFixed(2)} | ${r.precision.toFixed(2)} | 
 | measure | value | target |
 |---|---|---|
 | index build, ${set.entries.length} entries / ${names} names | ${(buildMs / 1000).toFixed(1)} s | — |
-| ${people.length} people, 2 worker threads (incl. index build in each worker) | **${batchS.toFixed(1)} s** (${flagged} people with hits) | < 30 s: ${ok(batchS < 30)} |
+| ${people.length} people, 2 worker threads (incl. index build in each worker) | **${batchS.toFixed(1)} s** (${flagged} people with hits); CPU ${batchCpuS.toFixed(1)} s, i.e. ${(batchCpuS / 2).toFixed(1)} s per core; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} | < 30 s: ${ok(batchS < 30)} (aim ≤ 22 s) |
 | one person, median / 95th / 99th percentile | ${q(0.5).toFixed(2)} / **${q(0.95).toFixed(2)}** / ${q(0.99).toFixed(2)} ms | p95 < 5 ms: ${ok(q(0.95) < 5)} |
 `;
   return { title: 'Name screening', markdown: md };

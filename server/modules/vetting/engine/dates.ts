@@ -8,8 +8,8 @@ export const DATE_ADJUSTMENT: Record<DateOutcome, number> = {
   'same-year': 0.04,
   'in-range': 0.03,
   'near-year': 0,
-  'different-day': -0.1,
-  'different-year': -0.25,
+  'different-day': -0.15,
+  'different-year': -0.3,
   unknown: 0,
 };
 

@@ -88,10 +88,9 @@ export function spellingSimilarity(a: string, b: string): number {
   return v;
 }
 const spellingMemo = new Map<string, number>();
-export const SPELL_TOP = Number(process.env.SPELL_TOP ?? 0.95);
-export const SPELL_KNEE = Number(process.env.SPELL_KNEE ?? 1.0);
-export const SPELL_SLOPE = Number(process.env.SPELL_SLOPE ?? 0.25);
-const SPELL_ON = process.env.SPELL_OFF === undefined;
+export const SPELL_TOP = 0.95;
+export const SPELL_KNEE = 1.0;
+export const SPELL_SLOPE = 0.25;
 
 /** Compares two prepared name parts (applicant side first). Symmetric except for initials. */
 export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
@@ -148,7 +147,7 @@ export function partSimilarity(q: NamePart, e: NamePart): PartSimilarity {
   }
   const typo = latin >= 0.75 ? latin : 0;
   // Learned spelling correspondences (ou/u, ph/f, silent h, final e …) for parts not close by the rules.
-  if (!cross && SPELL_ON && Math.max(skel, typo) < 0.9 && (bestD <= 1 || (bestD === 2 && bestLen >= 5)) && q.key.length >= 2 && e.key.length >= 2) {
+  if (!cross && Math.max(skel, typo) < 0.9 && (bestD <= 1 || (bestD === 2 && bestLen >= 5)) && q.key.length >= 2 && e.key.length >= 2) {
     const sp = spellingSimilarity(q.key, e.key);
     if (sp > Math.max(skel, typo)) return { similarity: sp, kind: bestD === 0 ? 'variant' : 'phonetic' };
   }
