@@ -33,7 +33,7 @@ export function useReportQueue() {
   const snapshot = useSyncExternalStore(subscribeQueue, () => localStorage.getItem('tansiq.reportQueue') ?? '[]');
   useEffect(() => {
     void flushQueue();
-    const onOnline = () => void flushQueue();
+    const onOnline = () => void flushQueue({ restart: true });
     window.addEventListener('online', onOnline);
     const timer = setInterval(() => void flushQueue(), RETRY_MS);
     return () => {

@@ -59,19 +59,31 @@ function update(key: string, patch: Partial<QueuedReport>): void {
 }
 
 let flushing: Promise<void> | null = null;
+let inFlight: AbortController | null = null;
+const SEND_TIMEOUT_MS = 10_000;
 
-/** Sends every queued report, oldest first; stops at the first network failure (the rest wait for the next try). */
-export function flushQueue(): Promise<void> {
-  flushing ??= (async () => {
-    try {
+/**
+ * Sends every queued report, oldest first; stops at the first network failure (the rest wait for the next
+ * try). `restart` (the network just came back) abandons a send still hanging on the old connection.
+ */
+export function flushQueue(options: { restart?: boolean } = {}): Promise<void> {
+  if (options.restart && flushing) {
+    inFlight?.abort();
+    return flushing.then(() => flushQueue());
+  }
+  if (!flushing) {
+    // Cleared after the assignment (not inside the async body, which may finish before it when nothing waits).
+    const run = (async () => {
       for (const item of read().filter((i) => i.state === 'queued')) {
         const ok = await send(item);
         if (!ok) break;
       }
-    } finally {
-      flushing = null;
-    }
-  })();
+    })();
+    const current: Promise<void> = run.finally(() => {
+      if (flushing === current) flushing = null;
+    });
+    flushing = current;
+  }
   return flushing;
 }
 
@@ -80,10 +92,14 @@ async function send(item: QueuedReport): Promise<boolean> {
   const csrf = getCsrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
+  inFlight = new AbortController();
+  const timer = setTimeout(() => inFlight?.abort(), SEND_TIMEOUT_MS);
   try {
-    res = await fetch('/api/incidents', { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(item.body) });
+    res = await fetch('/api/incidents', { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(item.body), signal: inFlight.signal });
   } catch {
-    return false; // offline: keep it queued
+    return false; // offline, or no answer in time: keep it queued (the key makes a resend safe)
+  } finally {
+    clearTimeout(timer);
   }
   if (res.status >= 500 || res.status === 401 || res.status === 429) return false;
   if (res.status !== 201) {
