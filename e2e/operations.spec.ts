@@ -77,7 +77,7 @@ describe('live operations in the browser', () => {
     });
     expect(res.status()).toBe(201);
     const started = Date.now();
-    await expect.poll(async () => Number(await critical.innerText()), { timeout: 5000, intervals: [100] }).toBe(before + 1);
+    await expect.poll(async () => Number(await critical.innerText()), { timeout: 5000, interval: 100 }).toBe(before + 1);
     expect(Date.now() - started).toBeLessThan(3000);
     await page.getByTestId('schematic-zone').first().waitFor();
     await page.screenshot({ path: screenshotPath('operations-board-live.png'), fullPage: true });
