@@ -220,8 +220,7 @@ export function screenPrepared(index: WatchlistIndex, person: PreparedPerson, op
       if (!entry) continue;
       const name = entry.names[rec.name];
       if (!name) continue;
-      const quick = compareNames(q, rec.prepared, wq, rec.weights, memo, false);
-      if (quick.score + 0.13 < threshold) continue; // evidence can add at most +0.13
+      // Evidence first (cheap): when even a perfect name cannot reach the threshold, the name is not compared.
       const dates = compareDates(person.birthDate, entry.birthDates);
       const dateAdj = DATE_ADJUSTMENT[dates.outcome];
       let nat: NationalityOutcome = 'unknown';
@@ -230,7 +229,10 @@ export function screenPrepared(index: WatchlistIndex, person: PreparedPerson, op
       }
       let gen: GenderOutcome = 'unknown';
       if (person.gender && entry.gender) gen = person.gender === entry.gender ? 'match' : 'different';
-      const score = round(Math.min(1, Math.max(0, quick.score + dateAdj + NATIONALITY_ADJUSTMENT[nat] + GENDER_ADJUSTMENT[gen])));
+      const adj = dateAdj + NATIONALITY_ADJUSTMENT[nat] + GENDER_ADJUSTMENT[gen];
+      if (round(Math.min(1, Math.max(0, 1 + adj))) < threshold) continue;
+      const quick = compareNames(q, rec.prepared, wq, rec.weights, memo, false);
+      const score = round(Math.min(1, Math.max(0, quick.score + adj)));
       if (score < threshold) continue;
       const prev = best.get(rec.entry);
       if (prev && prev.score >= score) continue;
