@@ -16,6 +16,8 @@ import { AuditPage } from './features/audit/AuditPage.tsx';
 import { meKey } from './features/auth/api.ts';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { MatchDetailPage } from './features/matches/MatchDetailPage.tsx';
+import { MatchCrowdPage } from './features/crowd/MatchCrowdPage.tsx';
+import { VenuePlanPage } from './features/crowd/VenuePlanPage.tsx';
 import { MatchesPage } from './features/matches/MatchesPage.tsx';
 import { OrganisationDetailPage } from './features/organisations/OrganisationDetailPage.tsx';
 import { OrganisationCreatePage, OrganisationEditPage } from './features/organisations/OrganisationFormPage.tsx';
@@ -106,8 +108,10 @@ export function AppRoutes() {
         <Route path="organisations/:id/edit" element={guarded('organisation:manage', <OrganisationEditPage />)} />
         <Route path="venues" element={guarded('venue:read', <VenuesPage />)} />
         <Route path="venues/:id" element={guarded('venue:read', <VenueDetailPage />)} />
+        <Route path="venues/:id/plan" element={guarded('crowd_plan:read', <VenuePlanPage />)} />
         <Route path="matches" element={guarded('match:read', <MatchesPage />)} />
         <Route path="matches/:id" element={guarded('match:read', <MatchDetailPage />)} />
+        <Route path="matches/:id/crowd" element={guarded('crowd_run:read', <MatchCrowdPage />)} />
         <Route path="admin/users" element={guarded('user:read', <UsersPage />)} />
         <Route path="admin/users/new" element={guarded('user:manage', <UserCreatePage />)} />
         <Route path="admin/users/:id" element={guarded('user:read', <UserDetailPage />)} />

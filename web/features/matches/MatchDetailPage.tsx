@@ -15,6 +15,7 @@ import { useMe } from '../auth/api.ts';
 import { useVenueNamer } from '../venues/api.ts';
 import { useMatch, useUpdateMatch } from './api.ts';
 import { RISK_CATEGORIES, RISK_COLOR, fixtureLabel, riskLabel, stageLabel, teamName } from './labels.ts';
+import { MatchCrowdLink } from '../crowd/MatchCrowdPage.tsx';
 
 export function MatchDetailPage() {
   const { id } = useParams();
@@ -61,6 +62,7 @@ export function MatchDetailPage() {
                 </Field>
               </SimpleGrid>
             </Card>
+            <MatchCrowdLink match={m} />
             {can(me.data, 'match:update', m.venueId) && <MatchEditForm match={m} />}
           </Stack>
         </>

@@ -16,6 +16,7 @@ import { useMatches } from '../matches/api.ts';
 import { MatchesTable } from '../matches/MatchesTable.tsx';
 import { useUpdateVenue, useVenue } from './api.ts';
 import { UnverifiedBadge } from './VenuesPage.tsx';
+import { VenuePlanLink } from '../crowd/VenuePlanPage.tsx';
 
 export function VenueDetailPage() {
   const { id } = useParams();
@@ -48,6 +49,7 @@ export function VenueDetailPage() {
                 </Field>
               </SimpleGrid>
             </Card>
+            <VenuePlanLink venueId={venue.id} />
             <MetroCard venue={venue} />
             {can(me.data, 'venue:update', venue.id) && <VenueEditForm venue={venue} />}
             <VenueMatches venueId={venue.id} />
