@@ -314,8 +314,9 @@ function RecommendationView({ rec, run, onStarted }: { rec: LaneRecommendation; 
       </SimpleGrid>
       <LineChart
         title={t('crowd.rec.stewardsChart')}
-        startX={0}
-        xLabel={t('crowd.rec.slotIndex', { first: minutes(slots[0]) })}
+        startX={slots[0] ?? 0}
+        xStep={rec.slotMinutes}
+        xLabel={t('crowd.rec.slotStart')}
         yLabel={t('crowd.rec.stewards')}
         series={[
           { label: t('crowd.rec.stewards'), color: COLORS[0]!, values: rec.slots.map((s) => s.stewards) },

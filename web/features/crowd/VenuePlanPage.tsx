@@ -87,7 +87,7 @@ function VersionsCard({ venueId, versions, current, onPick }: { venueId: string;
         )}
       </Group>
       <Table.ScrollContainer minWidth={620}>
-        <Table highlightOnHover fz="sm">
+        <Table highlightOnHover fz="sm" styles={{ td: { whiteSpace: 'nowrap' } }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('crowd.version')}</Table.Th>

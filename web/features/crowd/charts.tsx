@@ -45,6 +45,7 @@ const PAD = { left: 64, right: 12, top: 12, bottom: 34 };
 export function LineChart({
   series,
   startX,
+  xStep = 1,
   height = 240,
   xLabel,
   yLabel,
@@ -54,6 +55,8 @@ export function LineChart({
 }: {
   series: LineSeries[];
   startX: number;
+  /** X units between two values (e.g. 15 for 15-minute slots). */
+  xStep?: number;
   height?: number;
   xLabel: string;
   yLabel: string;
@@ -84,7 +87,7 @@ export function LineChart({
         ))}
         {xTicks.map((i) => (
           <text key={`x${i}`} x={px(i)} y={height - PAD.bottom + 16} fontSize="11" textAnchor="middle" fill="#495057">
-            {fmt.number(startX + i)}
+            {fmt.number(startX + i * xStep)}
           </text>
         ))}
         <text x={(PAD.left + W - PAD.right) / 2} y={height - 4} fontSize="11" textAnchor="middle" fill="#495057">
