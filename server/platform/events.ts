@@ -41,9 +41,17 @@ export interface NewEvent {
 
 /** Writes an event in the caller's transaction; it is announced to every instance when that transaction commits. */
 export async function publishEvent(tx: Db, event: NewEvent, at: Date): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
-  await tx.insert(eventOutbox).values({ id: newId(), at, operationId: event.operationId, type: event.type, audience: event.audience, payload: event.payload });
-  await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, ${event.operationId})`);
+  // One round trip while the lock is held (writers queue on it): lock, then insert (the sequence number is
+  // drawn under the lock), then notify. The insert reads from the lock's row, so it runs after the lock.
+  await tx.execute(sql`
+    with locked as (select pg_advisory_xact_lock(${CHAIN_LOCK_KEY}))
+    , inserted as (
+      insert into ${eventOutbox} (id, at, operation_id, type, audience, payload)
+      select ${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${JSON.stringify(event.payload)}::jsonb
+      from locked
+      returning seq
+    )
+    select pg_notify(${EVENT_CHANNEL}, ${event.operationId}) from inserted`);
 }
 
 export type EventVisibility = (actor: Actor, event: PlatformEvent) => boolean;
