@@ -45,7 +45,10 @@ function add(arabicRaw: string, latinRaw: string, count: number): void {
   const glued = /^(al|el)/.test(la);
   alignPairs.push({ arabic: ar.startsWith('ال') && ar.length >= 4 && !glued ? ar.slice(2) : ar, latin: la, weight: 1 + Math.log(count) });
   let m = counts.get(ar);
-  if (!m) counts.set(ar, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    counts.set(ar, m);
+  }
   m.set(la, (m.get(la) ?? 0) + count);
 }
 

@@ -46,7 +46,10 @@ export function loadVocab(split: Split, dataDir = DATA_DIR, minSpellingShare = 0
     const latin = la.toLowerCase();
     if (ar.length < 2 || latin.length < 3 || !/^[\p{L}'-]+$/u.test(latin)) return;
     let m = byArabic.get(ar);
-    if (!m) byArabic.set(ar, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      byArabic.set(ar, m);
+    }
     m.set(latin, (m.get(latin) ?? 0) + n);
   };
   for (const line of readFileSync(join(dataDir, files.netranslit), 'utf8').split('\n')) {

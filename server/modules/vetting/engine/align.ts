@@ -65,7 +65,9 @@ export class AlignModel {
     private readonly positional: ReadonlySet<string> = ARABIC_POSITIONAL,
   ) {
     const syms = Object.keys(data.emit).filter((s) => s !== '_').sort();
-    syms.forEach((s, i) => this.symbols.set(s, i + 1));
+    syms.forEach((s, i) => {
+      this.symbols.set(s, i + 1);
+    });
     this.cost = new Float32Array((syms.length + 1) * CHUNK_SPACE).fill(INF);
     for (let s = 0; s <= syms.length; s++) {
       // Any single letter (or dropping an Arabic letter) stays possible at a high cost.
@@ -146,7 +148,10 @@ export function emPass(
   const counts = new Map<string, Map<number, number>>();
   const addCount = (sym: string, chunk: number, x: number) => {
     let m = counts.get(sym);
-    if (!m) counts.set(sym, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      counts.set(sym, m);
+    }
     m.set(chunk, (m.get(chunk) ?? 0) + x);
   };
   for (const { arabic, latin, weight } of pairs) {

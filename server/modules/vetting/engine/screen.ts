@@ -107,7 +107,10 @@ const plansByIndex = new WeakMap<WatchlistIndex, Map<string, KeyPlan>>();
 /** The key plan of a part, memoised per list (the same name parts recur across applicants). */
 function planFor(index: WatchlistIndex, p: NamePart): KeyPlan {
   let plans = plansByIndex.get(index);
-  if (!plans) plansByIndex.set(index, (plans = new Map()));
+  if (!plans) {
+    plans = new Map();
+    plansByIndex.set(index, plans);
+  }
   const sig = `${p.script === 'arabic' ? 'a' : 'l'}${p.key}|${p.alts.slice(0, 3).join(',')}|${p.skels.join(',')}|${p.groups.join(',')}`;
   let plan = plans.get(sig);
   if (plan) return plan;
