@@ -30,8 +30,15 @@ async function startServer(databaseUrl: string): Promise<{ url: string; proc: Ch
   proc.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    proc.stdout!.on('data', () => out.includes('Tansiq is running at') && (clearTimeout(timer), resolve()));
-    proc.on('exit', (code) => (clearTimeout(timer), reject(new Error(`server exited with ${code}:\n${out}`))));
+    proc.stdout!.on('data', () => {
+      if (!out.includes('Tansiq is running at')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
   });
   return { url: `http://127.0.0.1:${port}`, proc };
 }
@@ -121,7 +128,15 @@ export async function run(): Promise<BenchSection> {
       const marker = `change-${c}-${randomUUID()}`;
       const arrivals: Promise<number>[] = [];
       const t0 = performance.now();
-      for (const s of streams) arrivals.push(s.waitFor((e) => e.data.includes(marker), 10_000).then(() => performance.now() - t0, () => (missing++, Number.NaN)));
+      for (const s of streams) arrivals.push(
+        s.waitFor((e) => e.data.includes(marker), 10_000).then(
+          () => performance.now() - t0,
+          () => {
+            missing++;
+            return Number.NaN;
+          },
+        ),
+      );
       const res = await fetch(`${server.url}/api/incidents`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'idempotency-key': randomUUID() },

@@ -67,7 +67,7 @@ describe('live operations in the browser', () => {
     await page.goto(`${server.url}/operations/board/${alBayt}`);
     await expect.poll(() => page.getByTestId('live-state').getAttribute('data-state')).toBe('live');
     const critical = page.getByTestId('count-critical');
-    const before = Number(await critical.innerText());
+    const before = Number(await critical.textContent());
 
     const officer = await browser.newContext();
     const csrf = await apiSignIn(officer.request, server.url, 'officer@demo.tansiq.org');
@@ -77,7 +77,7 @@ describe('live operations in the browser', () => {
     });
     expect(res.status()).toBe(201);
     const started = Date.now();
-    await expect.poll(async () => Number(await critical.innerText()), { timeout: 5000, interval: 100 }).toBe(before + 1);
+    await expect.poll(async () => Number(await critical.textContent()), { timeout: 5000, interval: 100 }).toBe(before + 1);
     expect(Date.now() - started).toBeLessThan(3000);
     await page.getByTestId('schematic-zone').first().waitFor();
     await page.screenshot({ path: screenshotPath('operations-board-live.png'), fullPage: true });

@@ -35,7 +35,13 @@ export function openSse(url: string, headers: Record<string, string> = {}): SseS
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${events.map((e) => e.event).join(', ')}`)), ms);
-        waiters.push({ match, resolve: (e) => (clearTimeout(timer), resolve(e)) });
+        waiters.push({
+          match,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
       });
     },
     close: () => req.destroy(),
@@ -50,8 +56,7 @@ export function openSse(url: string, headers: Record<string, string> = {}): SseS
     let buffer = '';
     res.on('data', (chunk: string) => {
       buffer += chunk;
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) !== -1) {
+      for (let cut = buffer.indexOf('\n\n'); cut !== -1; cut = buffer.indexOf('\n\n')) {
         const block = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
         if (block.includes(': connected')) readyResolve();

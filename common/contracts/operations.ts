@@ -47,7 +47,7 @@ export const ReportIncidentBody = z.strictObject({
   zoneId: PlaceLabel.optional(),
   gateId: PlaceLabel.optional(),
   position: Position.optional(),
-  /** Command may mark any incident restricted; terrorist threats always are. */
+  /** Marks the report restricted (then only command and intelligence see it); terrorist threats always are. */
   restricted: z.boolean().optional(),
 });
 export type ReportIncidentBody = z.infer<typeof ReportIncidentBody>;

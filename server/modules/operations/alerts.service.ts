@@ -89,7 +89,7 @@ export function createAlertsService({ db, clock, operationId }: Platform) {
       if (input.msgType !== 'Alert') {
         if (!input.referencesAlertId) throw new AppError('alert.invalid_reference', 'An update or cancellation names the alert it replaces', { errors: [{ path: 'body.referencesAlertId', message: 'required' }] });
         const ref = await find(input.referencesAlertId).catch(() => null);
-        if (!ref || ref.state !== 'published') throw new AppError('alert.invalid_reference', 'The referenced alert is not a published alert', { errors: [{ path: 'body.referencesAlertId', message: 'not published' }] });
+        if (ref?.state !== 'published') throw new AppError('alert.invalid_reference', 'The referenced alert is not a published alert', { errors: [{ path: 'body.referencesAlertId', message: 'not published' }] });
       }
       if (input.venueIds.length) {
         const found = await db.select({ id: venues.id }).from(venues).where(and(inArray(venues.id, input.venueIds), eq(venues.operationId, operationId)));

@@ -26,6 +26,7 @@ const noReserved = (s: string) => !/[\s,<&]/.test(s);
 export function validateCap(xml: string): string[] {
   const problems: string[] = [];
   const ordered = new XMLParser({ ignoreAttributes: false, preserveOrder: true, parseTagValue: false }).parse(xml) as Record<string, unknown>[];
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed XML document is untyped by nature
   const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true }).parse(xml) as Record<string, any>;
   const alert = doc.alert;
   if (!alert) return ['root element must be <alert>'];
@@ -48,6 +49,7 @@ export function validateCap(xml: string): string[] {
   checkOrder(rootChildren, ALERT_ORDER, 'alert', problems);
   const infos = asArray(alert.info);
   const infoNodes = ((ordered.find((n) => 'alert' in n)?.alert as Record<string, unknown>[]) ?? []).filter((n) => 'info' in n);
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed XML element is untyped by nature
   infos.forEach((info: Record<string, any>, i: number) => {
     for (const name of ['category', 'event', 'urgency', 'severity', 'certainty']) if (info[name] === undefined || info[name] === '') problems.push(`info[${i}].${name} is required`);
     for (const c of asArray(info.category)) if (!(ENUMS.category as readonly string[]).includes(c)) problems.push(`info[${i}].category "${c}" is not allowed`);

@@ -39,7 +39,7 @@ describe('incident lifecycle', () => {
     for (const to of INCIDENT_STATUSES) {
       for (const [name, caps] of capacitySets) {
         const allowedBy = EXPECTED[`${from}>${to}`];
-        const ok = allowedBy !== undefined && allowedBy.some((c) => caps.has(c));
+        const ok = allowedBy?.some((c) => caps.has(c)) ?? false;
         it(`${from} → ${to} by ${name}: ${ok ? 'allowed' : 'refused'}`, () => {
           const verdict = checkMove(from, to, caps, true);
           expect(verdict.ok).toBe(ok);

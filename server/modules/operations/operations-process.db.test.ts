@@ -30,8 +30,15 @@ async function startServer(databaseUrl: string, port?: number): Promise<{ url: s
   proc.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    proc.stdout!.on('data', () => out.includes('Tansiq is running at') && (clearTimeout(timer), resolve()));
-    proc.on('exit', (code) => (clearTimeout(timer), reject(new Error(`server exited with ${code}:\n${out}`))));
+    proc.stdout!.on('data', () => {
+      if (!out.includes('Tansiq is running at')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
   });
   return { url: `http://127.0.0.1:${p}`, proc };
 }

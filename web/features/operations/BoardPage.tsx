@@ -7,6 +7,8 @@ import type { GateStatus, Incident } from '../../../common/contracts/operations.
 import type { Match } from '../../../common/contracts/platform.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { localName, useFormat } from '../../lib/format.ts';
+import { can } from '../../lib/permissions.ts';
+import { useCurrentUser } from '../auth/api.ts';
 import { useMatches } from '../matches/api.ts';
 import { useVenues } from '../venues/api.ts';
 import { useGates, useIncidents, useLiveEvents } from './api.ts';
@@ -31,12 +33,14 @@ export function BoardPage() {
   const fmt = useFormat();
   const venues = useVenues();
   const incidents = useIncidents({ status: 'open', limit: 200, ...(venueId ? { venueId } : {}) });
-  const gates = useGates(venueId);
+  const me = useCurrentUser();
+  const mayReadGates = can(me, 'telemetry:read', venueId);
+  const gates = useGates(venueId, mayReadGates);
   const now = useNow();
   const live = useLiveEvents(['incident.created', 'incident.updated', 'gate.updated', 'gate.alert'], (type, data) => {
     if (type === 'gate.alert') {
       const g = data as GateStatus;
-      notifications.show({ color: 'red', title: t('operations.board.gateAlert'), message: t(`operations.gateState.${g.state}`) + ` — ${g.gateId}` });
+      notifications.show({ color: 'red', title: t('operations.board.gateAlert'), message: `${t(`operations.gateState.${g.state}`)} — ${g.gateId}` });
     }
   });
   const venue = venues.data?.items.find((v) => v.id === venueId);
@@ -73,7 +77,7 @@ export function BoardPage() {
             </Card>
             <Stack>
               <MatchClock venueId={venueId} now={now} />
-              <GatesCard gates={gates.data?.items ?? []} />
+              {mayReadGates && <GatesCard gates={gates.data?.items ?? []} />}
             </Stack>
           </SimpleGrid>
         ) : (
