@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { auditCommand } from './audit.ts';
 import { crowdCommand } from './crowd.ts';
+import { crowdPlanCommand } from './crowd-plan.ts';
 import { migrateCommand } from './migrate.ts';
 import { openapiCommand } from './openapi.ts';
 import { screenCommand } from './screen.ts';
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [serveCommand(), migrateCommand(), seedCommand(), userCommand(), auditCommand(), openapiCommand(), crowdCommand(), screenCommand()]) {
+  for (const command of [serveCommand(), migrateCommand(), seedCommand(), userCommand(), auditCommand(), openapiCommand(), crowdCommand(), crowdPlanCommand(), screenCommand()]) {
     program.addCommand(command);
   }
   return program;

@@ -17,21 +17,26 @@ import { SEED_ACTOR } from './crowd.service.ts';
 /** Shuttle ride one way (minutes) where the seed data says fans take a shuttle; assumptions from the access notes. */
 const SHUTTLE_RIDE: Record<string, number> = { 'Al Bayt Stadium': 30, 'Al Thumama Stadium': 15, 'Al Janoub Stadium': 15 };
 
+/** The seeded plan of a stadium (capacity and metro from server/seed/data/qatar2022-stadiums.json). */
+export function planForStadium(v: { name: string; capacity: number; metroStation: string | null }): VenuePlan {
+  return VenuePlan.parse(
+    seedPlan({
+      name: v.name,
+      capacity: v.capacity,
+      metroStation: v.metroStation,
+      metroWalkable: !(v.name in SHUTTLE_RIDE),
+      shuttleRideMinutes: SHUTTLE_RIDE[v.name] ?? 10,
+    }),
+  );
+}
+
 export async function seedCrowdPlans(db: Db, clock: Clock, operationId: string): Promise<number> {
   const rows = await db.select().from(venues).where(eq(venues.operationId, operationId));
   let created = 0;
   for (const v of rows) {
     const [existing] = await db.select({ id: crowdPlanVersions.id }).from(crowdPlanVersions).where(and(eq(crowdPlanVersions.venueId, v.id))).limit(1);
     if (existing) continue;
-    const plan = VenuePlan.parse(
-      seedPlan({
-        name: v.name,
-        capacity: v.capacity,
-        metroStation: v.metroStation,
-        metroWalkable: !(v.name in SHUTTLE_RIDE),
-        shuttleRideMinutes: SHUTTLE_RIDE[v.name] ?? 10,
-      }),
-    );
+    const plan = planForStadium(v);
     await db.transaction(async (tx) => {
       const now = clock.now();
       const id = newId();

@@ -432,6 +432,38 @@ export function ComparePanel({ a, b }: { a: string; b: string }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            {c.gates.some((g) => g.aP95 !== g.bP95 || g.aMaxQueue !== g.bMaxQueue) && (
+              <>
+                <Title order={6}>{t('crowd.compare.gates')}</Title>
+                <Table.ScrollContainer minWidth={520}>
+                  <Table fz="xs" striped withTableBorder>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('crowd.rec.gate')}</Table.Th>
+                        <Table.Th>{t('crowd.compare.p95', { run: t('crowd.compare.a') })}</Table.Th>
+                        <Table.Th>{t('crowd.compare.p95', { run: t('crowd.compare.b') })}</Table.Th>
+                        <Table.Th>{t('crowd.compare.queue', { run: t('crowd.compare.a') })}</Table.Th>
+                        <Table.Th>{t('crowd.compare.queue', { run: t('crowd.compare.b') })}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {[...c.gates]
+                        .sort((x, y) => Math.abs((y.bP95 ?? 0) - (y.aP95 ?? 0)) - Math.abs((x.bP95 ?? 0) - (x.aP95 ?? 0)))
+                        .slice(0, 12)
+                        .map((g) => (
+                          <Table.Tr key={g.id}>
+                            <Table.Td>{g.id}</Table.Td>
+                            <Table.Td>{show(g.aP95)}</Table.Td>
+                            <Table.Td>{show(g.bP95)}</Table.Td>
+                            <Table.Td>{show(g.aMaxQueue)}</Table.Td>
+                            <Table.Td>{show(g.bMaxQueue)}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </>
+            )}
           </Stack>
         )}
       </QueryState>
