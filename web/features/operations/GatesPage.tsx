@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TelemetryAccepted } from '../../../common/contracts/operations.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -23,6 +23,12 @@ export function GatesPage() {
   const [venueId, setVenueId] = useState<string | null>(me.roles.find((r) => r.venueId)?.venueId ?? null);
   const [gateId, setGateId] = useState<string | null>(null);
   const gates = useGates(venueId ?? undefined, Boolean(venueId));
+  // Command has no venue of its own: open on the first venue that sends counts, else the first venue.
+  const everyGate = useGates(undefined, !venueId);
+  useEffect(() => {
+    if (venueId || !venues.data || !everyGate.data) return;
+    setVenueId(everyGate.data.items[0]?.venueId ?? venues.data.items[0]?.id ?? null);
+  }, [venueId, venues.data, everyGate.data]);
   const live = useLiveEvents(['gate.updated', 'gate.alert']);
   return (
     <>

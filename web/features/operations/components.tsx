@@ -7,7 +7,7 @@ import { SEVERITY_COLOR, STATUS_COLOR } from './labels.ts';
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SEVERITY_COLOR[severity]} variant={severity === 'critical' ? 'filled' : 'light'}>
+    <Badge color={SEVERITY_COLOR[severity]} variant={severity === 'critical' ? 'filled' : 'light'} style={{ minWidth: 'max-content' }}>
       {t(`operations.severity.${severity}`)}
     </Badge>
   );
@@ -16,7 +16,7 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 export function StatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="outline">
+    <Badge color={STATUS_COLOR[status]} variant="outline" style={{ minWidth: 'max-content' }}>
       {t(`operations.status.${status}`)}
     </Badge>
   );
