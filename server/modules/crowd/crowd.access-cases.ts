@@ -78,6 +78,7 @@ export const accessCases: AccessCase[] = [
     forbiddenFor: EDIT_FORBIDDEN,
     wrongScope: venueScope("Al Bayt's venue manager runs a Lusail match", async (t) => `/api/matches/${await firstMatchAt(t, 'Lusail Stadium')}/crowd-runs`),
   },
+  { method: 'GET', route: '/api/venues/:id/crowd-runs', url: async (t) => `/api/venues/${await alBayt(t)}/crowd-runs`, forbiddenFor: READ_FORBIDDEN },
   { method: 'GET', route: '/api/matches/:id/crowd-runs', url: async (t) => `/api/matches/${await firstMatchAt(t, 'Al Bayt Stadium')}/crowd-runs`, forbiddenFor: READ_FORBIDDEN },
   {
     method: 'GET',

@@ -132,6 +132,9 @@ describeEachDatabase('crowd planner', (db) => {
 
     const list = await t().request('GET', `/api/matches/${match.id}/crowd-runs`, { as: await t().as('auditor') });
     expect(list.json().items.map((r: { id: string }) => r.id)).toEqual([rerun.id, run.id]);
+    const khalifa = await venueId(t(), 'Khalifa International Stadium');
+    const venueRuns = await t().request('GET', `/api/venues/${khalifa}/crowd-runs?limit=1`, { as: await t().as('analyst') });
+    expect(venueRuns.json().items.map((r: { id: string }) => r.id)).toEqual([rerun.id]);
 
     // What-if: fewer lanes at every gate, compared with the first run.
     const whatIf = await t().request('POST', `/api/matches/${match.id}/crowd-runs`, { as: commander, body: { seed: 42, options: { lanesPerGate: 2 } } });

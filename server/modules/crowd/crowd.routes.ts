@@ -83,6 +83,11 @@ export function crowdRoutes(service: CrowdService): FastifyPluginAsyncZod {
       schema: { tags, summary: "List a match's crowd runs, newest first", params: IdParams, querystring: RunListQuery, response: { 200: Page(RunSummary), ...problemResponses } },
     }, async (req) => service.listRuns(req.ctx(), req.params.id, req.query));
 
+    app.get('/api/venues/:id/crowd-runs', {
+      config: { access: 'crowd_run:read' },
+      schema: { tags, summary: "List the crowd runs of a venue's matches, newest first", params: VenueIdParams, querystring: RunListQuery, response: { 200: Page(RunSummary), ...problemResponses } },
+    }, async (req) => service.listVenueRuns(req.ctx(), req.params.id, req.query));
+
     app.get('/api/crowd-runs/compare', {
       config: { access: 'crowd_run:read' },
       schema: { tags, summary: 'Compare two runs (what-if): differing inputs and figures side by side', querystring: CompareQuery, response: { 200: RunComparison, ...problemResponses } },

@@ -435,6 +435,17 @@ export function createCrowdService({ db, clock, operationId }: Platform, options
       return toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], toRunSummary);
     },
 
+    /** Runs of a venue's matches, newest first (the plan page colours its gates by the latest). */
+    async listVenueRuns(ctx: RequestContext, venueId: string, q: { cursor?: string | undefined; limit: number }) {
+      requirePermission(ctx.actor, 'crowd_run:read');
+      await findVenue(venueId);
+      const after = decodeCursor(q.cursor, 2);
+      const conditions = [eq(crowdRuns.venueId, venueId), eq(crowdRuns.operationId, operationId)];
+      if (after) conditions.push(sql`(${crowdRuns.createdAt}, ${crowdRuns.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+      const rows = await db.select().from(crowdRuns).where(and(...conditions)).orderBy(desc(crowdRuns.createdAt), desc(crowdRuns.id)).limit(q.limit + 1);
+      return toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], toRunSummary);
+    },
+
     /** One run with its inputs and (when done) its result. */
     async getRun(ctx: RequestContext, id: string): Promise<Run> {
       requirePermission(ctx.actor, 'crowd_run:read');

@@ -12,7 +12,7 @@ import { localName, useFormat } from '../../lib/format.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/api.ts';
 import { useVenue } from '../venues/api.ts';
-import { crowdErrorMessage, exportPlan, useCapacity, useCreateVersion, useImportPlan, usePlanVersion, usePlanVersions, useRun, useSavePlan, useSign } from './api.ts';
+import { crowdErrorMessage, exportPlan, useCapacity, useCreateVersion, useImportPlan, useLatestVenueRun, usePlanVersion, usePlanVersions, useRun, useSavePlan, useSign } from './api.ts';
 import { AssumptionBadge, PlanEditor } from './PlanEditor.tsx';
 import { plannedLoads, runLoads, Schematic } from './Schematic.tsx';
 
@@ -114,8 +114,12 @@ function VersionsCard({ venueId, versions, current, onPick }: { venueId: string;
                     {t(`crowd.status.${v.status}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{v.venueSignature ? `${v.venueSignature.label} · ${fmt.dateTime(v.venueSignature.at)}` : '—'}</Table.Td>
-                <Table.Td>{v.commandSignature ? `${v.commandSignature.label} · ${fmt.dateTime(v.commandSignature.at)}` : '—'}</Table.Td>
+                <Table.Td>
+                  <SignatureCell signature={v.venueSignature} />
+                </Table.Td>
+                <Table.Td>
+                  <SignatureCell signature={v.commandSignature} />
+                </Table.Td>
                 <Table.Td>{fmt.dateTime(v.updatedAt)}</Table.Td>
               </Table.Tr>
             ))}
@@ -126,6 +130,21 @@ function VersionsCard({ venueId, versions, current, onPick }: { venueId: string;
   );
 }
 
+function SignatureCell({ signature }: { signature: PlanVersionSummary['venueSignature'] }) {
+  const fmt = useFormat();
+  if (!signature) return <>—</>;
+  return (
+    <Stack gap={0}>
+      <Text size="sm" dir="auto">
+        {signature.label}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {fmt.dateTime(signature.at)}
+      </Text>
+    </Stack>
+  );
+}
+
 function VersionView({ venueId, version, onVersion, runId }: { venueId: string; version: number; onVersion: (v: number) => void; runId: string | null }) {
   const query = usePlanVersion(venueId, version);
   return <QueryState query={query}>{(v) => <VersionDetail v={v} onVersion={onVersion} runId={runId} />}</QueryState>;
@@ -133,14 +152,18 @@ function VersionView({ venueId, version, onVersion, runId }: { venueId: string; 
 
 function VersionDetail({ v, onVersion, runId }: { v: PlanVersion; onVersion: (v: number) => void; runId: string | null }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const me = useMe();
   const save = useSavePlan(v.venueId, v.version);
   const sign = useSign(v.venueId, v.version);
   const createVersion = useCreateVersion(v.venueId);
-  const run = useRun(runId);
+  const latest = useLatestVenueRun(v.venueId);
+  const run = useRun(runId ?? latest.data?.id ?? null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const canEdit = can(me.data, 'crowd_plan:edit', v.venueId);
-  const simulation = run.data?.result?.simulation ?? null;
+  const gateIds = new Set(v.plan.gates.map((g) => g.id));
+  const fromRun = run.data?.result?.simulation ?? null;
+  const simulation = fromRun && fromRun.ingress.gates.every((g) => gateIds.has(g.id)) ? fromRun : null;
   const loads = simulation ? runLoads(simulation.ingress.gates, run.data!.inputs.recommendation.targetP95WaitMinutes) : plannedLoads(v.plan);
   const download = async () => {
     const file = await exportPlan(v.venueId, v.version);
@@ -198,7 +221,7 @@ function VersionDetail({ v, onVersion, runId }: { v: PlanVersion; onVersion: (v:
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={5} mb="xs">
-            {simulation ? t('crowd.schematic.byRun') : t('crowd.schematic.byPlan')}
+            {simulation ? t('crowd.schematic.byRun', { version: run.data!.planVersion, date: fmt.dateTime(run.data!.createdAt) }) : t('crowd.schematic.byPlan')}
           </Title>
           <Schematic plan={v.plan} loads={loads} title={t('crowd.schematic.title')} />
         </Card>

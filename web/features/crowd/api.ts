@@ -88,6 +88,15 @@ export function useRuns(matchId: string) {
   });
 }
 
+/** The newest run of a venue's matches (the plan page colours its gates by it). */
+export function useLatestVenueRun(venueId: string) {
+  return useQuery({
+    queryKey: ['crowd', 'venue-runs', venueId] as const,
+    queryFn: ({ signal }) => apiRequest(`/api/venues/${venueId}/crowd-runs`, { query: { limit: 20 }, schema: RunPage, signal }),
+    select: (page) => page.items.find((r) => r.status === 'done' && r.kind === 'simulation') ?? null,
+  });
+}
+
 export function useRun(id: string | null) {
   return useQuery({
     queryKey: crowdKeys.run(id ?? ''),
