@@ -211,7 +211,7 @@ function cachedPart(key: string, make: () => NamePart): NamePart {
   let part = partCache.get(key);
   if (!part) {
     part = make();
-    if (partCache.size >= 200_000) partCache.clear();
+    if (partCache.size >= 100_000) partCache.clear();
     partCache.set(key, part);
   }
   return part;
