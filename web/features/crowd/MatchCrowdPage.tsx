@@ -116,6 +116,7 @@ function RunForm({ match, onStarted }: { match: Match; onStarted: (id: string) =
         </Group>
         <SegmentedControl
           fullWidth
+          styles={{ label: { whiteSpace: 'normal' } }}
           orientation={narrow ? 'vertical' : 'horizontal'}
           value={kind}
           onChange={(v) => setKind(v as typeof kind)}

@@ -150,7 +150,7 @@ export function PlanEditor({
   const tabLabel = (block: string, label: string): ReactNode => (
     <Group gap={6} wrap="nowrap">
       {label}
-      {isAssumed(draft.assumptions, block) && <Badge color="orange" variant="dot" size="xs">{t('crowd.assumptionShort')}</Badge>}
+      {(isAssumed(draft.assumptions, block) || draft.assumptions.some((a) => a.field.startsWith(`${block}.`) || a.field.startsWith(`${block}[`))) && <Badge color="orange" variant="dot" size="xs">{t('crowd.assumptionShort')}</Badge>}
     </Group>
   );
   const errorList = Object.entries(allErrors);

@@ -153,7 +153,7 @@ export function BarChart({
   const fmt = useFormat();
   const [ref, W] = useMeasuredWidth();
   const rowH = 22;
-  const labelW = Math.min(130, Math.round(W * 0.3));
+  const labelW = Math.min(170, Math.round(W * 0.42));
   const height = rows.length * rowH + 24;
   const max = Math.max(1e-9, ...rows.map((r) => Math.max(r.value, r.secondary ?? 0)), target?.value ?? 0);
   const top = niceTicks(max).at(-1)!;
