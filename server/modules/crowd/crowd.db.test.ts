@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { crowdRuns } from './crowd.schema.ts';
 import { expect, it } from 'vitest';
 import { auditLog, matches } from '../../platform/db/schema/index.ts';
 import { useTestApp } from '../../../test/app.ts';
@@ -171,5 +173,16 @@ describeEachDatabase('crowd planner', (db) => {
     const own = await t().request('POST', `/api/matches/${alBaytMatch.id}/crowd-runs`, { as: venue, body: { attendance: 20_000 } });
     expect(own.statusCode).toBe(202);
     expect((await waitForRun(t(), own.json().id)).status).toBe('done');
+  });
+
+  it('shows a run lost with its process (still running long after it started) as failed', async () => {
+    const alBaytMatch = await matchAt(t(), 'Al Bayt Stadium');
+    const started = await t().request('POST', `/api/matches/${alBaytMatch.id}/crowd-runs`, { as: await t().as('commander'), body: { attendance: 1000 } });
+    const done = await waitForRun(t(), started.json().id);
+    const [row] = await t().platform.db.select().from(crowdRuns).where(eq(crowdRuns.id, done.id));
+    const lost = { ...row!, id: randomUUID(), status: 'running', result: null, resultHash: null, finishedAt: null, createdAt: new Date(Date.now() - 20 * 60_000) };
+    await t().platform.db.insert(crowdRuns).values(lost);
+    const res = await t().request('GET', `/api/crowd-runs/${lost.id}`, { as: await t().as('commander') });
+    expect(res.json()).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
   });
 });

@@ -41,6 +41,9 @@ type RunRow = typeof crowdRuns.$inferSelect;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** After this long a queued or running run is taken as lost (its process stopped). */
+export const STALE_RUN_MS = 15 * 60_000;
+
 /** A fingerprint of the engine's source, stored with every run (a different engine may give other figures). */
 function engineFingerprint(): string {
   try {
@@ -182,7 +185,24 @@ export function createCrowdService({ db, clock, operationId }: Platform, options
   async function findRun(id: string): Promise<RunRow> {
     const [row] = await db.select().from(crowdRuns).where(and(eq(crowdRuns.id, id), eq(crowdRuns.operationId, operationId)));
     if (!row) throw notFound('Crowd run');
-    return row;
+    return (await expireStale([row]))[0]!;
+  }
+
+  /**
+   * A run still queued or running long after it started was lost with the process computing it (a
+   * restart): it is marked failed so that nobody waits for it. Runs take seconds; the worker's own
+   * time limit is 10 minutes.
+   */
+  async function expireStale(rows: RunRow[]): Promise<RunRow[]> {
+    const now = clock.now();
+    return Promise.all(
+      rows.map(async (r) => {
+        if ((r.status !== 'queued' && r.status !== 'running') || now.getTime() - r.createdAt.getTime() < STALE_RUN_MS) return r;
+        const error = 'interrupted: the server stopped before the run finished; start it again';
+        await db.update(crowdRuns).set({ status: 'failed', error, finishedAt: now }).where(and(eq(crowdRuns.id, r.id), eq(crowdRuns.status, r.status)));
+        return { ...r, status: 'failed', error, finishedAt: now };
+      }),
+    );
   }
 
   // ---- the run queue: computations go to a worker thread, one (or `concurrency`) at a time ----
@@ -432,7 +452,7 @@ export function createCrowdService({ db, clock, operationId }: Platform, options
       const conditions = [eq(crowdRuns.matchId, matchId), eq(crowdRuns.operationId, operationId)];
       if (after) conditions.push(sql`(${crowdRuns.createdAt}, ${crowdRuns.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
       const rows = await db.select().from(crowdRuns).where(and(...conditions)).orderBy(desc(crowdRuns.createdAt), desc(crowdRuns.id)).limit(q.limit + 1);
-      return toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], toRunSummary);
+      return toPage(await expireStale(rows), q.limit, (r) => [r.createdAt.toISOString(), r.id], toRunSummary);
     },
 
     /** Runs of a venue's matches, newest first (the plan page colours its gates by the latest). */
@@ -443,7 +463,7 @@ export function createCrowdService({ db, clock, operationId }: Platform, options
       const conditions = [eq(crowdRuns.venueId, venueId), eq(crowdRuns.operationId, operationId)];
       if (after) conditions.push(sql`(${crowdRuns.createdAt}, ${crowdRuns.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
       const rows = await db.select().from(crowdRuns).where(and(...conditions)).orderBy(desc(crowdRuns.createdAt), desc(crowdRuns.id)).limit(q.limit + 1);
-      return toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], toRunSummary);
+      return toPage(await expireStale(rows), q.limit, (r) => [r.createdAt.toISOString(), r.id], toRunSummary);
     },
 
     /** One run with its inputs and (when done) its result. */
