@@ -123,8 +123,10 @@ function makeLatinPart(raw: string, script: Script, folded: string, groupsKey: s
   // j read as y (Sonja, Jansson in Nordic/Slavic spellings: سونيا).
   if (key.includes('j') && !key.includes('dj')) skels.push(latinSkeleton(key.replace(/j/g, 'y')));
   // Letters Latin spellings write but do not pronounce (French final -s/-x/-t/-d: Jacques, Georges, Roux,
-  // Renault; gh after a vowel: Haughton, Hughes) and ch read as k (Buchanan, Zucchi): alternative skeletons.
-  if (key.length >= 4 && /(?:e[sz]|[aeiouy][xtd])$/.test(key)) skels.push(latinSkeleton(key.slice(0, -1)));
+  // Renault, Bernard; gh after a vowel: Haughton, Hughes) and ch read as k (Buchanan, Zucchi): alternative skeletons.
+  // Only French-looking endings, and -es only on longer parts: James, Jones, Ahmad, Said, Ahmet keep theirs.
+  if ((key.length >= 6 && key.endsWith('es')) || (key.length >= 5 && /(?:[aeo]ux|ault|aud|aut|ot|ard)$/.test(key)))
+    skels.push(latinSkeleton(key.slice(0, -1)));
   if (/[aeiou]gh/.test(key)) skels.push(latinSkeleton(key.replace(/([aeiou])gh/g, '$1')));
   if (/(?:^|[^s])ch/.test(key)) skels.push(latinSkeleton(key.replace(/(^|[^s])ch/g, '$1k')));
   // Carons and cedillas read as digraphs (Žan = Zhan, Şevket = Shevket).
