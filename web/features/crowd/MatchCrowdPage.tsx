@@ -1,7 +1,8 @@
 /** A match's crowd plan: run form, runs in progress, results with charts, recommendation and what-if comparison. */
 import { Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { type FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ARRIVAL_PROFILE_NAMES, type ArrivalSpec } from '../../../common/contracts/crowd-scenario.ts';
@@ -14,7 +15,7 @@ import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/api.ts';
 import { useMatch } from '../matches/api.ts';
 import { fixtureLabel, RISK_COLOR, riskLabel } from '../matches/labels.ts';
-import { crowdErrorMessage, useCreateRun, usePlanVersions, useRun, useRuns } from './api.ts';
+import { crowdErrorMessage, crowdKeys, useCreateRun, usePlanVersions, useRun, useRuns } from './api.ts';
 import { ComparePanel, RunResults } from './RunResults.tsx';
 
 export function MatchCrowdPage() {
@@ -257,6 +258,12 @@ function RunsCard({ matchId, selected, onSelect, compare, onCompare }: { matchId
 function SelectedRun({ id, match, onStarted }: { id: string; match: Match; onStarted: (id: string) => void }) {
   const { t } = useTranslation();
   const query = useRun(id);
+  const queryClient = useQueryClient();
+  const status = query.data?.status;
+  // When the followed run finishes, the runs table shows it at once (not at its next poll).
+  useEffect(() => {
+    if (status === 'done' || status === 'failed') void queryClient.invalidateQueries({ queryKey: crowdKeys.runs(match.id) });
+  }, [status, match.id, queryClient]);
   return (
     <QueryState query={query}>
       {(run: Run) =>
