@@ -18,6 +18,10 @@ export interface Module {
 
 export function createModules(platform: Platform): Module[] {
   const vetting = createVettingModule(platform);
+  const crowd = createCrowdModule(platform);
+  const operations = createOperationsModule(platform);
+  // Live gate counts are compared with the crowd plan's expected curve of the match.
+  operations.service.telemetry.setExpectedCurveProvider(crowd.expectedCurve);
   return [
     createAuthModule(platform),
     createOrganisationsModule(platform),
@@ -27,7 +31,7 @@ export function createModules(platform: Platform): Module[] {
     createApiTokensModule(platform),
     vetting,
     createWorkforceModule(platform, { vetting: vetting.service }),
-    createOperationsModule(platform),
-    createCrowdModule(platform),
+    operations,
+    crowd,
   ];
 }

@@ -2,10 +2,11 @@
 import type { Platform } from '../../platform/platform.ts';
 import { crowdRoutes } from './crowd.routes.ts';
 import { createCrowdService } from './crowd.service.ts';
+import { createExpectedCurveProvider } from './expected-curve.ts';
 
 export { seedCrowdPlans } from './crowd.seed.ts';
 
 export function createCrowdModule(platform: Platform) {
   const service = createCrowdService(platform);
-  return { service, routes: crowdRoutes(service) };
+  return { service, expectedCurve: createExpectedCurveProvider(platform), routes: crowdRoutes(service) };
 }
