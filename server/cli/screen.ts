@@ -19,7 +19,7 @@ import {
   type WatchlistEntry,
   type WatchlistSource,
 } from '../modules/vetting/engine/index.ts';
-import { screenBatch } from '../modules/vetting/engine/worker-pool.ts';
+import { screenBatch } from '../modules/vetting/engine/index.ts';
 import { CliError } from './cli-error.ts';
 
 const FORMATS: WatchlistSource[] = ['un-xml', 'ftm', 'csv'];

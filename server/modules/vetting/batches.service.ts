@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { VettingPlatform } from './vetting.matching.ts';
 import { type Hit as EngineHit, type PersonInput, parsePeopleCsv, ScreeningInputError, toCountryCode } from './engine/index.ts';
-import { screenBatch } from './engine/worker-pool.ts';
+import { screenBatch } from './engine/index.ts';
 import type { ScreeningsService } from './screenings.service.ts';
 import { currentEntryRows, type Finding, type ListCache, mergeHits, toFindings, toPersonInputs } from './vetting.matching.ts';
 import { type ScreenedPersonData, screeningBatches, watchlists } from './vetting.schema.ts';

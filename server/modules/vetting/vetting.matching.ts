@@ -73,7 +73,14 @@ export function toFindings(list: { watchlistId: string; version: number; rowIdBy
   });
 }
 
-export const indexRows = (rows: readonly EntryRow[]) => ({ index: buildIndex(rows.map((r) => r.data)), rowIdByRef: new Map(rows.map((r) => [r.sourceRef, r.id])) });
+/** Indexes list entries; `population` (the whole list) weighs name parts when `rows` is only a delta of it. */
+export const indexRows = (rows: readonly EntryRow[], population?: readonly EntryRow[]) => ({
+  index: buildIndex(
+    rows.map((r) => r.data),
+    population ? { frequenciesFrom: population.map((r) => r.data) } : {},
+  ),
+  rowIdByRef: new Map(rows.map((r) => [r.sourceRef, r.id])),
+});
 
 /** Screens one person against indexed lists, in this thread (a few milliseconds). */
 export function screenAgainst(lists: readonly IndexedList[], id: string, person: ScreenedPersonData): Finding[] {

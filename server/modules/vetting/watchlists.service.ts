@@ -127,7 +127,7 @@ export function createWatchlistsService({ db, clock, operationId }: VettingPlatf
       const removed = new Set(closed.filter((r) => (r.untilVersion as number) > seen && !currentRefs.has(r.sourceRef)).map((r) => r.sourceRef));
       const rescreened = new Set(delta.map((r) => r.sourceRef));
       for (const r of delta) compared.add(r.id);
-      const indexed = { watchlistId: list.id, version, ...indexRows(delta) };
+      const indexed = { watchlistId: list.id, version, ...indexRows(delta, current) };
       const quiet: string[] = [];
       for (const s of group) {
         summary.subjects++;

@@ -22,4 +22,5 @@ export {
 export { compareNames, compareNamesPlain, defaultWeight, type NameComparison } from './score.ts';
 export { DEFAULT_THRESHOLD, preparePerson, screenPeople, screenPerson, screenPrepared } from './screen.ts';
 export type * from './types.ts';
-export { buildIndex, type WatchlistIndex } from './watchlist-index.ts';
+export { buildIndex, type IndexOptions, type WatchlistIndex } from './watchlist-index.ts';
+export { type BatchOptions, screenBatch } from './worker-pool.ts';

@@ -263,9 +263,18 @@ export interface WatchlistDiff {
   changed: { before: WatchlistEntry; after: WatchlistEntry; fields: ('names' | 'birthDates' | 'nationalities' | 'gender')[] }[];
 }
 
+/** JSON with object keys sorted, so entries read back from a database (jsonb reorders keys) compare equal. */
+function sortedJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
+  const keys = Object.keys(v as Record<string, unknown>).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** Order-insensitive form of a field: list items compared as a set. */
 function canon(v: unknown): string {
-  if (Array.isArray(v)) return JSON.stringify(v.map((x) => JSON.stringify(x)).sort());
-  return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return JSON.stringify(v.map(sortedJson).sort());
+  return sortedJson(v);
 }
 
 /** Differences between two versions of a list, by source reference (entries in each group ordered by reference). */

@@ -101,8 +101,17 @@ function tfKey(p: NamePart): string {
   return p.skels[0] || p.key;
 }
 
-/** Builds the index of a list. Deterministic: the same entries give the same index. */
-export function buildIndex(entries: readonly WatchlistEntry[]): WatchlistIndex {
+export interface IndexOptions {
+  /**
+   * The population whose name-part frequencies weigh the parts (default: `entries`). Re-screening against
+   * only the entries a list version added or changed indexes those, but must weigh parts as the whole list
+   * does, or a part common in the list would look rare in the delta and score differently.
+   */
+  frequenciesFrom?: readonly WatchlistEntry[];
+}
+
+/** Builds the index of a list. Deterministic: the same entries (and options) give the same index. */
+export function buildIndex(entries: readonly WatchlistEntry[], options: IndexOptions = {}): WatchlistIndex {
   const names: IndexedName[] = [];
   const lists = new Map<string, number[]>();
   const df = new Map<string, number>();
@@ -130,9 +139,18 @@ export function buildIndex(entries: readonly WatchlistEntry[]): WatchlistIndex {
       }
     });
   });
+  const population = options.frequenciesFrom;
+  if (population) {
+    df.clear();
+    for (const entry of population) {
+      const seen = new Set<string>();
+      for (const n of entry.names) for (const p of prepareName(n.full).parts) seen.add(tfKey(p));
+      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  }
   const postings = new Map<string, Int32Array>();
   for (const [k, l] of lists) postings.set(k, Int32Array.from(l));
-  const n = entries.length;
+  const n = population ? population.length : entries.length;
   // Smoothed relative frequency: small lists do not make every part look common.
   const denom = Math.log(1000);
   const weightCache = new Map<string, number>();
