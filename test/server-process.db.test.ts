@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -78,12 +79,27 @@ describe('server process on PGlite', () => {
     expect(second.code).toBe(2);
     expect(second.output).toMatch(/data folder is in use by process \d+/);
 
-    // Sign-ins take tens of milliseconds (argon2id): send a burst, then SIGTERM while they are in flight.
-    const inFlight = Array.from({ length: 8 }, () => login(server.url));
-    await new Promise((r) => setTimeout(r, 30));
+    // Requests in flight when SIGTERM arrives: each has sent its headers and half its body. The server must
+    // wait for them, let them finish and answer, and only then exit.
+    const body = JSON.stringify({ email: 'commander@demo.tansiq.org', password: 'tansiq-demo-2022' });
+    const port = Number(new URL(server.url).port);
+    const halfSent = Array.from({ length: 4 }, () => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' } });
+      const answered = new Promise<number>((resolve, reject) => {
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+      });
+      req.write(body.slice(0, 20));
+      return { req, answered };
+    });
+    await new Promise((r) => setTimeout(r, 500));
     server.proc.kill('SIGTERM');
-    const answers = await Promise.all(inFlight.map((p) => p.then((r) => r.status, () => 'refused')));
-    expect(answers.every((a) => a === 200)).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    for (const h of halfSent) h.req.end(body.slice(20));
+    expect(await Promise.all(halfSent.map((h) => h.answered))).toEqual([200, 200, 200, 200]);
     expect(await server.exited).toBe(0);
     expect(existsSync(join(db.location.dataDir, 'tansiq.lock'))).toBe(false);
   });

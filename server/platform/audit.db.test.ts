@@ -16,6 +16,12 @@ async function write(db: TestDatabase, n: number) {
   }
 }
 
+/** The sequence number of the newest entry (the seeded template already holds some). */
+async function lastSeq(db: TestDatabase): Promise<number> {
+  const result = await db.db.execute(sql`select coalesce(max(seq), 0)::int as seq from audit_log`);
+  return Number((result as unknown as { rows: { seq: number }[] }).rows[0]!.seq);
+}
+
 /** Changes the table as a superuser could, with the append-only triggers switched off. */
 async function tamper(db: TestDatabase, ...statements: ReturnType<typeof sql>[]) {
   await db.db.transaction(async (tx) => {
@@ -47,27 +53,32 @@ for (const kind of databaseKinds()) {
 
     it('chains entries written concurrently without forks, and finds an edited entry', () =>
       withDatabase(kind, async (db) => {
+        const base = await lastSeq(db);
         await Promise.all(Array.from({ length: 20 }, () => write(db, 1)));
         const intact = await verifyAuditChain(db.db);
         expect(intact.ok).toBe(true);
-        await tamper(db, sql`update audit_log set details = '{"i": 999}'::jsonb where seq = 5`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: 5, reason: 'hash_mismatch' });
+        await tamper(db, sql`update audit_log set details = '{"i": 999}'::jsonb where seq = ${base + 5}`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: base + 5, reason: 'hash_mismatch' });
       }));
 
     it('finds a deleted entry, even when the rest is renumbered to hide the gap', () =>
       withDatabase(kind, async (db) => {
+        const base = await lastSeq(db);
         await write(db, 5);
-        await tamper(db, sql`delete from audit_log where seq = 3`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: 3, reason: 'missing_entry' });
-        await tamper(db, sql`update audit_log set seq = seq - 1 where seq > 3`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: 3, reason: 'wrong_previous_hash' });
+        await tamper(db, sql`delete from audit_log where seq = ${base + 3}`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: base + 3, reason: 'missing_entry' });
+        // Renumber in two steps so no intermediate value collides with the primary key.
+        await tamper(db, sql`update audit_log set seq = -seq where seq > ${base + 3}`, sql`update audit_log set seq = -seq - 1 where seq < 0`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: base + 3, reason: 'wrong_previous_hash' });
       }));
 
     it('finds reordered entries', () =>
       withDatabase(kind, async (db) => {
+        const base = await lastSeq(db);
         await write(db, 5);
-        await tamper(db, sql`update audit_log set seq = -1 where seq = 3`, sql`update audit_log set seq = 3 where seq = 4`, sql`update audit_log set seq = 4 where seq = -1`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: 3, reason: 'wrong_previous_hash' });
+        const [a, b] = [base + 3, base + 4];
+        await tamper(db, sql`update audit_log set seq = -1 where seq = ${a}`, sql`update audit_log set seq = ${a} where seq = ${b}`, sql`update audit_log set seq = ${b} where seq = -1`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: a, reason: 'wrong_previous_hash' });
       }));
 
     it('`tansiq audit verify` exits 0 when intact, and 1 naming the first broken entry after tampering', () =>
@@ -87,10 +98,11 @@ for (const kind of databaseKinds()) {
         const ok = await cli();
         expect(ok.code).toBe(0);
         expect(ok.stdout).toMatch(/intact/);
-        await tamper(db, sql`update audit_log set action = 'nothing.happened' where seq = 2`);
+        const target = (await lastSeq(db)) - 1;
+        await tamper(db, sql`update audit_log set action = 'nothing.happened' where seq = ${target}`);
         const broken = await cli();
         expect(broken.code).toBe(1);
-        expect(broken.stderr).toMatch(/BROKEN at entry seq=2 \(hash mismatch\)/);
+        expect(broken.stderr).toContain(`BROKEN at entry seq=${target} (hash mismatch)`);
       }));
   });
 }
