@@ -59,13 +59,15 @@ export async function publishEvent(tx: Db, event: NewEvent, at: Date): Promise<v
 }
 
 const SEQUENCE_BATCH = 5000;
+/** Payload prefix of the sequencer's notification (writers notify with the operation id). */
+const SEQUENCED_PREFIX = 'sequenced:';
 
 /**
  * Gives the committed events that have no delivery position yet the next positions, in seq order, and
  * notifies every instance when it did. Gives up at once (returns -1) when another instance is sequencing:
  * its notification follows its commit. Returns how many events it sequenced.
  */
-export async function sequenceEvents(db: Db): Promise<number> {
+export async function sequenceEvents(db: Db, notifyAs = ''): Promise<number> {
   return db.transaction(async (tx) => {
     const got = await tx.execute(sql`select pg_try_advisory_xact_lock(${EVENT_SEQUENCE_LOCK_KEY}) as ok`);
     if (!rowsOf<{ ok: boolean }>(got)[0]?.ok) return -1;
@@ -76,7 +78,7 @@ export async function sequenceEvents(db: Db): Promise<number> {
       updated as (update ${eventOutbox} e set pos = base.p + todo.rn from todo, base where e.seq = todo.seq returning e.pos)
       select count(*)::int as n from updated`);
     const n = Number(rowsOf<{ n: number }>(done)[0]?.n ?? 0);
-    if (n > 0) await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, '')`);
+    if (n > 0) await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, ${SEQUENCED_PREFIX + notifyAs})`);
     return n;
   });
 }
@@ -128,6 +130,9 @@ export class EventHub {
   private pgClient: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly pollMs: number;
+  /** Whether the next read should run the sequencer first (a writer notified, or the poll fired). */
+  private sequenceWanted = true;
+  private readonly self = newId();
 
   constructor(
     private readonly database: Database,
@@ -168,6 +173,23 @@ export class EventHub {
 
   /** Reads new events now (a notification arrived, the poll fired, or a test wants them). */
   wake(): Promise<void> {
+    this.sequenceWanted = true;
+    return this.read();
+  }
+
+  /**
+   * A notification: a writer's (sequence, then read), another instance's sequencer (positions were just
+   * given: read only), or this hub's own sequencer (it reads right after sequencing anyway: nothing to do).
+   */
+  private notified(payload: string | undefined): void {
+    if (payload?.startsWith(SEQUENCED_PREFIX)) {
+      if (payload !== SEQUENCED_PREFIX + this.self) void this.read();
+      return;
+    }
+    void this.wake();
+  }
+
+  private read(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.reading) {
       this.again = true;
@@ -187,10 +209,13 @@ export class EventHub {
   }
 
   private async readNew(): Promise<void> {
-    try {
-      await sequenceEvents(this.database.db);
-    } catch {
-      // another attempt at the next notification or poll
+    if (this.sequenceWanted) {
+      this.sequenceWanted = false;
+      try {
+        await sequenceEvents(this.database.db, this.self);
+      } catch {
+        this.sequenceWanted = true; // another attempt at the next notification or poll
+      }
     }
     for (;;) {
       let rows: Row[];
@@ -217,7 +242,7 @@ export class EventHub {
     const client = (this.database.db as unknown as { $client: unknown }).$client;
     if (this.database.kind === 'pglite') {
       const lite = client as { listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> };
-      this.stopListening = await lite.listen(EVENT_CHANNEL, () => void this.wake());
+      this.stopListening = await lite.listen(EVENT_CHANNEL, (payload) => this.notified(payload));
       return;
     }
     await this.connectPg((client as pg.Pool).options as pg.ClientConfig);
@@ -238,7 +263,7 @@ export class EventHub {
     this.pgClient = c;
     c.on('error', retry);
     c.on('end', retry);
-    c.on('notification', () => void this.wake());
+    c.on('notification', (msg) => this.notified(msg.payload));
     try {
       await c.connect();
       await c.query(`LISTEN ${EVENT_CHANNEL}`);
