@@ -13,6 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { RouteAccess } from '../common/permissions.ts';
+import { type AuditChainer, startAuditChainer } from './platform/audit.ts';
 import { AppError } from './platform/errors.ts';
 import { accessHook } from './platform/http/access-hook.ts';
 import { eventStream } from './platform/http/event-stream.ts';
@@ -125,6 +126,14 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(accessHook, { db: platform.db, clock: platform.clock, sessionTtlMs: config.sessionTtlMs });
+  // Links committed audit entries into the hash chain (docs/adr/0002-lock-free-audit-chain.md); one chainer at a time across instances.
+  let chainer: AuditChainer | null = null;
+  app.addHook('onReady', async () => {
+    chainer = startAuditChainer(platform.db);
+  });
+  app.addHook('onClose', async () => {
+    await chainer?.stop();
+  });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -150,7 +150,8 @@ export const AuditEntry = z.object({
   outcome: z.enum(['success', 'failure', 'denied']),
   requestId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
-  hash: z.string(),
+  /** null until the entry is linked into the hash chain (~0.2 s after its commit). */
+  hash: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditQuery = PageQuery.extend({

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from '../../test/db.ts';
 import { systemActor } from './access.ts';
-import { recordAudit, verifyAuditChain } from './audit.ts';
+import { chainAudit, recordAudit, verifyAuditChain } from './audit.ts';
 import { describe } from 'vitest';
 
 const run = promisify(execFile);
@@ -16,12 +16,6 @@ async function write(db: TestDatabase, n: number) {
   }
 }
 
-/** The sequence number of the newest entry (the seeded template already holds some). */
-async function lastSeq(db: TestDatabase): Promise<number> {
-  const result = await db.db.execute(sql`select coalesce(max(seq), 0)::int as seq from audit_log`);
-  return Number((result as unknown as { rows: { seq: number }[] }).rows[0]!.seq);
-}
-
 /** Changes the table as a superuser could, with the append-only triggers switched off. */
 async function tamper(db: TestDatabase, ...statements: ReturnType<typeof sql>[]) {
   await db.db.transaction(async (tx) => {
@@ -31,11 +25,26 @@ async function tamper(db: TestDatabase, ...statements: ReturnType<typeof sql>[])
   });
 }
 
-/** A fresh database per test: each one tampers with the chain. */
-async function withDatabase(kind: DatabaseKind, fn: (db: TestDatabase) => Promise<void>) {
+function rows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** The seq and chain position of every entry after the first `skip` chain positions, in chain order. */
+async function chainOf(db: TestDatabase, skip: number): Promise<[number, number][]> {
+  const r = await db.db.execute(sql`select seq::int as seq, chain_pos::int as pos from audit_log where chain_pos > ${skip} order by chain_pos`);
+  return rows<{ seq: number; pos: number }>(r).map((x) => [x.seq, x.pos - skip]);
+}
+
+/**
+ * A fresh database per test: each one tampers with the chain. The template holds the seed's entries:
+ * they are chained first, and `n0` (their count) is where the test's own entries start.
+ */
+async function withDatabase(kind: DatabaseKind, fn: (db: TestDatabase, n0: number) => Promise<void>) {
   const db = await createTestDatabase(kind);
   try {
-    await fn(db);
+    await chainAudit(db.db);
+    const [c] = rows<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from audit_log`));
+    await fn(db, c!.n);
   } finally {
     await db.destroy();
   }
@@ -44,45 +53,107 @@ async function withDatabase(kind: DatabaseKind, fn: (db: TestDatabase) => Promis
 for (const kind of databaseKinds()) {
   describe(`audit trail [${kind}]`, () => {
     it('refuses UPDATE, DELETE and TRUNCATE at the database', () =>
-      withDatabase(kind, async (db) => {
+      withDatabase(kind, async (db, n0) => {
         await write(db, 1);
+        const mine = sql`chain_pos is null`;
+        // unchained: changing content is refused, even together with the chain columns
+        await expect(db.db.execute(sql`update audit_log set action = 'x' where ${mine}`)).rejects.toThrow();
+        await expect(db.db.execute(sql`update audit_log set action = 'x', chain_pos = ${n0 + 1}, prev_hash = 'a', hash = 'b' where ${mine}`)).rejects.toThrow();
+        await expect(db.db.execute(sql`update audit_log set chain_pos = ${n0 + 1} where ${mine}`)).rejects.toThrow(); // all three chain columns at once
+        await chainAudit(db.db);
+        // chained: nothing may change any more, the chain columns included
         await expect(db.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+        await expect(db.db.execute(sql`update audit_log set hash = repeat('f', 64) where chain_pos = ${n0 + 1}`)).rejects.toThrow();
+        await expect(db.db.execute(sql`update audit_log set chain_pos = -1 where chain_pos = ${n0 + 1}`)).rejects.toThrow();
         await expect(db.db.execute(sql`delete from audit_log`)).rejects.toThrow();
         await expect(db.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+        // nobody can insert an entry that is already chained (a forged link, or a squatted position)
+        await expect(
+          db.db.execute(sql`insert into audit_log (id, at, actor_type, action, outcome, details, chain_pos, prev_hash, hash)
+            values (gen_random_uuid(), now(), 'system', 'x.y', 'success', '{}'::jsonb, ${n0 + 2}, repeat('0', 64), repeat('1', 64))`),
+        ).rejects.toThrow();
+        expect(await verifyAuditChain(db.db)).toEqual({ ok: true, entries: n0 + 1, pending: 0 });
+      }));
+
+    it('writes without a lock and chains afterwards; verify chains what waits first', () =>
+      withDatabase(kind, async (db, n0) => {
+        await write(db, 3);
+        expect(rows<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from audit_log where chain_pos is null`))[0]!.n).toBe(3);
+        expect(await verifyAuditChain(db.db)).toEqual({ ok: true, entries: n0 + 3, pending: 0 });
+        expect(await chainAudit(db.db)).toBe(0);
+      }));
+
+    it('an entry whose transaction rolls back leaves no trace and no break', () =>
+      withDatabase(kind, async (db, n0) => {
+        await write(db, 2);
+        await expect(
+          db.db.transaction(async (tx) => {
+            await recordAudit(tx, { actor: systemActor('test'), requestId: null }, { action: 'test.rolled_back' });
+            throw new Error('the change failed');
+          }),
+        ).rejects.toThrow('the change failed');
+        await write(db, 2);
+        expect(rows(await db.db.execute(sql`select 1 from audit_log where action = 'test.rolled_back'`))).toHaveLength(0);
+        expect(await verifyAuditChain(db.db)).toEqual({ ok: true, entries: n0 + 4, pending: 0 });
+        // the rolled-back entry burned a seq: seqs have a gap, chain positions do not
+        const seqs = (await chainOf(db, n0)).map(([seq]) => seq);
+        expect(seqs.slice(1).map((seq, i) => seq - seqs[i]!)).toEqual([1, 2, 1]);
+        expect((await chainOf(db, n0)).map(([, p]) => p)).toEqual([1, 2, 3, 4]);
       }));
 
     it('chains entries written concurrently without forks, and finds an edited entry', () =>
-      withDatabase(kind, async (db) => {
-        const base = await lastSeq(db);
+      withDatabase(kind, async (db, n0) => {
         await Promise.all(Array.from({ length: 20 }, () => write(db, 1)));
         const intact = await verifyAuditChain(db.db);
-        expect(intact.ok).toBe(true);
-        await tamper(db, sql`update audit_log set details = '{"i": 999}'::jsonb where seq = ${base + 5}`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: base + 5, reason: 'hash_mismatch' });
+        expect(intact).toEqual({ ok: true, entries: n0 + 20, pending: 0 });
+        await tamper(db, sql`update audit_log set details = '{"i": 999}'::jsonb where chain_pos = ${n0 + 5}`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenPos: n0 + 5, reason: 'hash_mismatch' });
+      }));
+
+    it('finds an entry whose seq was changed', () =>
+      withDatabase(kind, async (db, n0) => {
+        await write(db, 5);
+        await chainAudit(db.db);
+        await tamper(db, sql`update audit_log set seq = 1000000 where chain_pos = ${n0 + 4}`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenPos: n0 + 4, brokenSeq: 1000000, reason: 'hash_mismatch' });
       }));
 
     it('finds a deleted entry, even when the rest is renumbered to hide the gap', () =>
-      withDatabase(kind, async (db) => {
-        const base = await lastSeq(db);
+      withDatabase(kind, async (db, n0) => {
         await write(db, 5);
-        await tamper(db, sql`delete from audit_log where seq = ${base + 3}`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: base + 3, reason: 'missing_entry' });
-        // Renumber in two steps so no intermediate value collides with the primary key.
-        await tamper(db, sql`update audit_log set seq = -seq where seq > ${base + 3}`, sql`update audit_log set seq = -seq - 1 where seq < 0`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: base + 3, reason: 'wrong_previous_hash' });
+        await chainAudit(db.db);
+        const seq4 = (await chainOf(db, n0))[3]![0];
+        await tamper(db, sql`delete from audit_log where chain_pos = ${n0 + 3}`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenPos: n0 + 3, brokenSeq: seq4, reason: 'missing_entry' });
+        // (in two steps: the positions are unique)
+        await tamper(db, sql`update audit_log set chain_pos = -(chain_pos - 1) where chain_pos > ${n0 + 3}`, sql`update audit_log set chain_pos = -chain_pos where chain_pos < 0`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenPos: n0 + 3, brokenSeq: seq4, reason: 'wrong_previous_hash' });
       }));
 
     it('finds reordered entries', () =>
-      withDatabase(kind, async (db) => {
-        const base = await lastSeq(db);
+      withDatabase(kind, async (db, n0) => {
         await write(db, 5);
-        const [a, b] = [base + 3, base + 4];
-        await tamper(db, sql`update audit_log set seq = -1 where seq = ${a}`, sql`update audit_log set seq = ${a} where seq = ${b}`, sql`update audit_log set seq = ${b} where seq = -1`);
-        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenSeq: a, reason: 'wrong_previous_hash' });
+        await chainAudit(db.db);
+        const seq4 = (await chainOf(db, n0))[3]![0];
+        const p3 = n0 + 3;
+        const p4 = n0 + 4;
+        await tamper(db, sql`update audit_log set chain_pos = -1 where chain_pos = ${p3}`, sql`update audit_log set chain_pos = ${p3} where chain_pos = ${p4}`, sql`update audit_log set chain_pos = ${p4} where chain_pos = -1`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, brokenPos: p3, brokenSeq: seq4, reason: 'wrong_previous_hash' });
+      }));
+
+    it('names an entry the chainer cannot link', () =>
+      withDatabase(kind, async (db, n0) => {
+        await write(db, 2);
+        await chainAudit(db.db);
+        // a half-chained row (inserted with the triggers off): the trigger refuses to chain it, every run fails
+        await tamper(db, sql`insert into audit_log (id, at, actor_type, action, outcome, details, hash)
+          values (gen_random_uuid(), now(), 'system', 'x.y', 'success', '{}'::jsonb, repeat('1', 64))`);
+        const [bad] = rows<{ seq: number }>(await db.db.execute(sql`select seq::int as seq from audit_log where chain_pos is null`));
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, entries: n0 + 2, brokenSeq: bad!.seq, brokenPos: null, reason: 'unchained_entry' });
       }));
 
     it('`tansiq audit verify` exits 0 when intact, and 1 naming the first broken entry after tampering', () =>
-      withDatabase(kind, async (db) => {
+      withDatabase(kind, async (db, n0) => {
         await write(db, 3);
         const location = db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : { DATA_DIR: db.location.dataDir };
         const env = { ...process.env, ...location, LOG_LEVEL: 'silent' };
@@ -97,12 +168,12 @@ for (const kind of databaseKinds()) {
         };
         const ok = await cli();
         expect(ok.code).toBe(0);
-        expect(ok.stdout).toMatch(/intact/);
-        const target = (await lastSeq(db)) - 1;
-        await tamper(db, sql`update audit_log set action = 'nothing.happened' where seq = ${target}`);
+        expect(ok.stdout).toContain(`intact: ${n0 + 3} entries.`);
+        const seq2 = (await chainOf(db, n0))[1]![0];
+        await tamper(db, sql`update audit_log set action = 'nothing.happened' where chain_pos = ${n0 + 2}`);
         const broken = await cli();
         expect(broken.code).toBe(1);
-        expect(broken.stderr).toContain(`BROKEN at entry seq=${target} (hash mismatch)`);
+        expect(broken.stderr).toContain(`BROKEN at entry seq=${seq2} (hash mismatch) (chain position ${n0 + 2})`);
       }));
   });
 }

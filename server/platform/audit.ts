@@ -3,9 +3,12 @@
  * edited, deleted or reordered entry breaks the chain, which `verifyAuditChain` (and `tansiq audit
  * verify`) finds. Entries are written with `recordAudit` inside the same transaction as the change they
  * describe; never put secrets or personal data values in `details` (names of changed fields are fine).
+ *
+ * Writing takes no lock (docs/adr/0002-lock-free-audit-chain.md): `recordAudit` only inserts; `chainAudit`
+ * links committed entries into the chain afterwards (a timer in every server process, and `verify`). An
+ * entry is protected by the chain from then on, ~0.2 s after its commit; before that, only by the triggers.
  */
-import { asc, desc, gt } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, asc, count, desc, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Actor } from './access.ts';
 import type { Db } from './db/client.ts';
 import { auditLog } from './db/schema/index.ts';
@@ -32,17 +35,17 @@ export interface AuditSource {
 }
 
 const GENESIS = '0'.repeat(64);
-// Serialises writers of the chain across connections and processes until their transaction ends.
-// The event outbox takes the same lock (server/platform/events.ts), so one lock orders both and none can deadlock.
+/** Held (transaction-scoped) by the chainer only, so one chainer links entries at a time across all instances. Writers take no lock. */
 export const CHAIN_LOCK_KEY = 7_301_2023;
 
-/** Appends one entry to the chain; call it with the transaction of the change it records. */
+/**
+ * Appends one entry; call it with the transaction of the change it records. A plain INSERT (no lock): the
+ * entry is linked into the hash chain after its transaction commits, by `chainAudit` (within ~0.2 s in a
+ * running server, and always before `verifyAuditChain` reports).
+ */
 export async function recordAudit(tx: Db, source: AuditSource, event: AuditEvent, at: Date = new Date()): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const actor = source.actor;
-  const row = {
-    seq: (last ? Number(last.seq) : 0) + 1,
+  await tx.insert(auditLog).values({
     id: newId(),
     at: new Date(at.getTime()),
     actorType: actor ? actor.kind : ('anonymous' as const),
@@ -55,14 +58,98 @@ export async function recordAudit(tx: Db, source: AuditSource, event: AuditEvent
     outcome: event.outcome ?? 'success',
     requestId: source.requestId,
     details: event.details ?? {},
-    prevHash: last?.hash ?? GENESIS,
-  };
-  await tx.insert(auditLog).values({ ...row, hash: entryHash(row) });
+    // the sequence is the column default (migration 0004); drawn explicitly so the insert never depends on it
+    seq: sql`nextval('audit_log_seq_seq')`,
+  });
 }
 
-type ChainFields = Omit<typeof auditLog.$inferSelect, 'hash'>;
+const CHAIN_BATCH = 2000;
 
-/** The hash of an entry: SHA-256 over its fields in a fixed order, details in canonical JSON. */
+/**
+ * Links the committed, not yet chained entries into the chain, in seq order, after the last chained entry:
+ * each gets the next chain position, the previous entry's hash and its own hash. Under a transaction-scoped
+ * advisory lock, so two chainers (two instances, or a server and `tansiq audit verify`) never fork the chain;
+ * `wait: false` gives up at once when another chainer holds it. An entry whose transaction is still open is
+ * not visible yet and is simply chained by a later run, after the entries that committed before it: the
+ * chain order is the order entries became visible to the chainer. Returns how many entries it chained.
+ */
+export async function chainAudit(db: Db, options: { wait?: boolean; maxBatches?: number } = {}): Promise<number> {
+  let total = 0;
+  for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
+    const n = await db.transaction(async (tx) => {
+      if (options.wait) await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
+      else {
+        const got = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${CHAIN_LOCK_KEY}) as ok`);
+        if (!rowsOf<{ ok: boolean }>(got)[0]?.ok) return -1;
+      }
+      // Statements after the lock see every chaining committed before it was granted.
+      const [last] = await tx.select({ pos: auditLog.chainPos, hash: auditLog.hash }).from(auditLog).where(isNotNull(auditLog.chainPos)).orderBy(desc(auditLog.chainPos)).limit(1);
+      const rows = await tx.select().from(auditLog).where(isNull(auditLog.chainPos)).orderBy(asc(auditLog.seq)).limit(CHAIN_BATCH);
+      if (rows.length === 0) return 0;
+      let pos = last?.pos ?? 0;
+      let prevHash = last?.hash ?? GENESIS;
+      const links: { seq: number; pos: number; prev: string; hash: string }[] = [];
+      for (const row of rows) {
+        pos++;
+        const hash = entryHash({ ...row, prevHash });
+        links.push({ seq: Number(row.seq), pos, prev: prevHash, hash });
+        prevHash = hash;
+      }
+      await tx.execute(sql`
+        update audit_log a set chain_pos = v.pos, prev_hash = v.prev, hash = v.hash
+        from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as v(seq bigint, pos bigint, prev text, hash text)
+        where a.seq = v.seq and a.chain_pos is null`);
+      return rows.length;
+    });
+    if (n <= 0) return total;
+    total += n;
+    if (n < CHAIN_BATCH) return total;
+  }
+  return total;
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+export interface AuditChainer {
+  /** Chains now (coalesced with a run in progress). */
+  kick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Runs `chainAudit` every `intervalMs` (unref'd timer) until stopped; a failed run is retried by the next tick. */
+export function startAuditChainer(db: Db, intervalMs = 200): AuditChainer {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const kick = () => {
+    if (stopped) return Promise.resolve();
+    running ??= chainAudit(db)
+      .then(() => undefined, () => undefined)
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const timer = setInterval(() => void kick(), intervalMs);
+  timer.unref();
+  return {
+    kick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+type ChainFields = Omit<typeof auditLog.$inferSelect, 'hash' | 'chainPos'>;
+
+/**
+ * The hash of an entry: SHA-256 over its fields in a fixed order, details in canonical JSON, and the previous
+ * entry's hash. Unchanged from the locked chain, so entries chained before migration 0004 still verify; the
+ * chain position is not hashed because the previous-hash links already fix the order (ADR 0002).
+ */
 export function entryHash(e: ChainFields): string {
   return sha256(
     canonicalJson([
@@ -94,32 +181,62 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+export type BrokenReason = 'missing_entry' | 'wrong_previous_hash' | 'hash_mismatch' | 'unchained_entry';
 export type ChainVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenSeq: number; reason: 'missing_entry' | 'wrong_previous_hash' | 'hash_mismatch' };
+  | { ok: true; entries: number; pending: number }
+  | {
+      ok: false;
+      entries: number;
+      pending: number;
+      /** Chain position of the first break (null for an entry the chainer cannot link). */
+      brokenPos: number | null;
+      /** seq of the first entry that no longer chains (after a deleted one: the entry that follows the gap). */
+      brokenSeq: number;
+      reason: BrokenReason;
+    };
 
-/** Walks the whole chain in order and names the first entry that was edited, deleted or reordered. */
-export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<ChainVerdict> {
-  let expectedSeq = 1;
+/**
+ * Chains what is waiting (waiting for a chainer at work), then walks the whole chain in chain order and names
+ * the first entry that was edited, deleted or reordered. `pending`: entries that committed after that and are
+ * not chained yet (normal under load). An entry that was visible before a chaining run and is still unchained
+ * after another one is a failure (`unchained_entry`): the chainer cannot link it.
+ */
+export async function verifyAuditChain(db: Db, options: { batchSize?: number; chain?: boolean } = {}): Promise<ChainVerdict> {
+  const batchSize = options.batchSize ?? 2000;
+  const chain = options.chain ?? true;
+  if (chain) await chainAudit(db, { wait: true, maxBatches: Number.POSITIVE_INFINITY }).catch(() => 0);
+  let expectedPos = 1;
   let prevHash = GENESIS;
-  let count = 0;
+  let entries = 0;
+  const pendingCount = async () => Number((await db.select({ n: count() }).from(auditLog).where(isNull(auditLog.chainPos)))[0]?.n ?? 0);
   for (;;) {
     const rows = await db
       .select()
       .from(auditLog)
-      .where(gt(auditLog.seq, expectedSeq - 1))
-      .orderBy(asc(auditLog.seq))
+      .where(gt(auditLog.chainPos, expectedPos - 1))
+      .orderBy(asc(auditLog.chainPos))
       .limit(batchSize);
-    if (rows.length === 0) return { ok: true, entries: count };
+    if (rows.length === 0) break;
     for (const row of rows) {
+      const pos = Number(row.chainPos);
       const seq = Number(row.seq);
+      const broken = (reason: BrokenReason, at: number) => ({ ok: false as const, entries, pending: 0, brokenPos: at, brokenSeq: seq, reason });
       // A gap means an entry was deleted; the entry after the gap is the first one that no longer chains.
-      if (seq !== expectedSeq) return { ok: false, entries: count, brokenSeq: expectedSeq, reason: 'missing_entry' };
-      if (row.prevHash !== prevHash) return { ok: false, entries: count, brokenSeq: seq, reason: 'wrong_previous_hash' };
-      if (entryHash(row) !== row.hash) return { ok: false, entries: count, brokenSeq: seq, reason: 'hash_mismatch' };
+      if (pos !== expectedPos) return { ...broken('missing_entry', expectedPos), pending: await pendingCount() };
+      if (row.prevHash !== prevHash) return { ...broken('wrong_previous_hash', pos), pending: await pendingCount() };
+      if (entryHash(row) !== row.hash) return { ...broken('hash_mismatch', pos), pending: await pendingCount() };
       prevHash = row.hash;
-      expectedSeq = seq + 1;
-      count++;
+      expectedPos = pos + 1;
+      entries++;
     }
   }
+  const waiting = await db.select({ seq: auditLog.seq }).from(auditLog).where(isNull(auditLog.chainPos)).orderBy(asc(auditLog.seq)).limit(1000);
+  if (waiting.length > 0 && chain) {
+    // They were visible before this run: a working chainer links them now.
+    await chainAudit(db, { wait: true, maxBatches: Number.POSITIVE_INFINITY }).catch(() => 0);
+    const seqs = waiting.map((w) => Number(w.seq));
+    const [stuck] = await db.select({ seq: auditLog.seq }).from(auditLog).where(and(isNull(auditLog.chainPos), inArray(auditLog.seq, seqs))).orderBy(asc(auditLog.seq)).limit(1);
+    if (stuck) return { ok: false, entries, pending: await pendingCount(), brokenPos: null, brokenSeq: Number(stuck.seq), reason: 'unchained_entry' };
+  }
+  return { ok: true, entries, pending: await pendingCount() };
 }

@@ -3,23 +3,30 @@
  *
  * A change writes its event with `publishEvent(tx, …)` in the same transaction as the change and its audit
  * entry: the event exists exactly when the change does. `pg_notify` (delivered at commit) wakes every
- * instance; each instance's `EventHub` then reads the outbox after the last sequence number it has seen and
- * hands the new events to its subscribers (the SSE streams). A poll every few hundred milliseconds covers
- * a lost notification or a dropped LISTEN connection. Writers take the audit chain's transaction lock, so
- * sequence numbers become visible in commit order and a reader that has seen N never misses an event < N.
+ * instance; each instance's `EventHub` then sequences and reads the outbox after the last delivery position
+ * it has seen and hands the new events to its subscribers (the SSE streams). A poll every few hundred
+ * milliseconds covers a lost notification or a dropped LISTEN connection.
+ *
+ * Writers take no lock (docs/adr/0002-lock-free-audit-chain.md), so their `seq` values commit in any order.
+ * Readers follow `pos` instead: `sequenceEvents` gives committed events the next delivery positions, under a
+ * transaction-scoped advisory lock held until its commit, so positions become visible strictly in order and
+ * a reader that has seen position N never misses one < N. A transaction still open is not visible to the
+ * sequencer; its event gets a position when it commits. `PlatformEvent.seq` (the SSE id) is that position.
  *
  * Who receives an event is decided per actor by the visibility rule its module registers for the event
  * type (deny when none is registered), from the event's `audience` data: fan-out reads no table.
  */
-import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, max, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from './access.ts';
-import { CHAIN_LOCK_KEY } from './audit.ts';
+import { rowsOf } from './audit.ts';
 import type { Database, Db } from './db/client.ts';
 import { eventOutbox } from './db/schema/index.ts';
 import { newId } from './ids.ts';
 
 export const EVENT_CHANNEL = 'tansiq_events';
+/** Held by the event sequencer only (never by writers). */
+export const EVENT_SEQUENCE_LOCK_KEY = 7_301_2024;
 
 export interface PlatformEvent {
   seq: number;
@@ -41,17 +48,39 @@ export interface NewEvent {
 
 /** Writes an event in the caller's transaction; it is announced to every instance when that transaction commits. */
 export async function publishEvent(tx: Db, event: NewEvent, at: Date): Promise<void> {
-  // One round trip while the lock is held (writers queue on it): lock, then insert (the sequence number is
-  // drawn under the lock), then notify. The insert reads from the lock's row, so it runs after the lock.
+  // One round trip, no lock: insert, then notify (the notification is delivered at commit).
   await tx.execute(sql`
-    with locked as (select pg_advisory_xact_lock(${CHAIN_LOCK_KEY}))
-    , inserted as (
+    with inserted as (
       insert into ${eventOutbox} (id, at, operation_id, type, audience, payload)
-      select ${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${JSON.stringify(event.payload)}::jsonb
-      from locked
+      values (${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${JSON.stringify(event.payload)}::jsonb)
       returning seq
     )
     select pg_notify(${EVENT_CHANNEL}, ${event.operationId}) from inserted`);
+}
+
+const SEQUENCE_BATCH = 5000;
+/** Payload prefix of the sequencer's notification (writers notify with the operation id). */
+const SEQUENCED_PREFIX = 'sequenced:';
+
+/**
+ * Gives the committed events that have no delivery position yet the next positions, in seq order, and
+ * notifies every instance when it did. Gives up at once (returns -1) when another instance is sequencing:
+ * its notification follows its commit. Returns how many events it sequenced.
+ */
+export async function sequenceEvents(db: Db, notifyAs = ''): Promise<number> {
+  return db.transaction(async (tx) => {
+    const got = await tx.execute(sql`select pg_try_advisory_xact_lock(${EVENT_SEQUENCE_LOCK_KEY}) as ok`);
+    if (!rowsOf<{ ok: boolean }>(got)[0]?.ok) return -1;
+    // A statement after the lock: it sees every position committed before the lock was granted.
+    const done = await tx.execute(sql`
+      with base as (select coalesce(max(pos), 0) as p from ${eventOutbox}),
+      todo as (select seq, row_number() over (order by seq) as rn from ${eventOutbox} where pos is null order by seq limit ${SEQUENCE_BATCH}),
+      updated as (update ${eventOutbox} e set pos = base.p + todo.rn from todo, base where e.seq = todo.seq returning e.pos)
+      select count(*)::int as n from updated`);
+    const n = Number(rowsOf<{ n: number }>(done)[0]?.n ?? 0);
+    if (n > 0) await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, ${SEQUENCED_PREFIX + notifyAs})`);
+    return n;
+  });
 }
 
 export type EventVisibility = (actor: Actor, event: PlatformEvent) => boolean;
@@ -70,11 +99,11 @@ export function canReceive(actor: Actor, event: PlatformEvent): boolean {
 }
 
 type Row = typeof eventOutbox.$inferSelect;
-const toEvent = (r: Row): PlatformEvent => ({ seq: Number(r.seq), id: r.id, at: r.at.toISOString(), type: r.type, operationId: r.operationId, audience: r.audience, payload: r.payload });
+const toEvent = (r: Row): PlatformEvent => ({ seq: Number(r.pos), id: r.id, at: r.at.toISOString(), type: r.type, operationId: r.operationId, audience: r.audience, payload: r.payload });
 
-/** Events of an operation after a sequence number, oldest first (catch-up after a reconnect). */
+/** Events of an operation after a delivery position, oldest first (catch-up after a reconnect). */
 export async function readEventsSince(db: Db, operationId: string, afterSeq: number, limit: number): Promise<PlatformEvent[]> {
-  const rows = await db.select().from(eventOutbox).where(and(eq(eventOutbox.operationId, operationId), gt(eventOutbox.seq, afterSeq))).orderBy(asc(eventOutbox.seq)).limit(limit);
+  const rows = await db.select().from(eventOutbox).where(and(eq(eventOutbox.operationId, operationId), gt(eventOutbox.pos, afterSeq))).orderBy(asc(eventOutbox.pos)).limit(limit);
   return rows.map(toEvent);
 }
 
@@ -101,6 +130,9 @@ export class EventHub {
   private pgClient: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly pollMs: number;
+  /** Whether the next read should run the sequencer first (a writer notified, or the poll fired). */
+  private sequenceWanted = true;
+  private readonly self = newId();
 
   constructor(
     private readonly database: Database,
@@ -109,14 +141,14 @@ export class EventHub {
     this.pollMs = options.pollMs ?? 500;
   }
 
-  /** The sequence number of the newest event this hub has delivered. */
+  /** The delivery position of the newest event this hub has delivered. */
   get position(): number {
     return this.lastSeq;
   }
 
   start(): Promise<void> {
     this.started ??= (async () => {
-      const [row] = await this.database.db.select({ seq: max(eventOutbox.seq) }).from(eventOutbox);
+      const [row] = await this.database.db.select({ seq: max(eventOutbox.pos) }).from(eventOutbox);
       this.lastSeq = Number(row?.seq ?? 0);
       await this.listen();
       this.pollTimer = setInterval(() => this.wake(), this.pollMs);
@@ -141,6 +173,23 @@ export class EventHub {
 
   /** Reads new events now (a notification arrived, the poll fired, or a test wants them). */
   wake(): Promise<void> {
+    this.sequenceWanted = true;
+    return this.read();
+  }
+
+  /**
+   * A notification: a writer's (sequence, then read), another instance's sequencer (positions were just
+   * given: read only), or this hub's own sequencer (it reads right after sequencing anyway: nothing to do).
+   */
+  private notified(payload: string | undefined): void {
+    if (payload?.startsWith(SEQUENCED_PREFIX)) {
+      if (payload !== SEQUENCED_PREFIX + this.self) void this.read();
+      return;
+    }
+    void this.wake();
+  }
+
+  private read(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.reading) {
       this.again = true;
@@ -160,10 +209,18 @@ export class EventHub {
   }
 
   private async readNew(): Promise<void> {
+    if (this.sequenceWanted) {
+      this.sequenceWanted = false;
+      try {
+        await sequenceEvents(this.database.db, this.self);
+      } catch {
+        this.sequenceWanted = true; // another attempt at the next notification or poll
+      }
+    }
     for (;;) {
       let rows: Row[];
       try {
-        rows = await this.database.db.select().from(eventOutbox).where(gt(eventOutbox.seq, this.lastSeq)).orderBy(asc(eventOutbox.seq)).limit(1000);
+        rows = await this.database.db.select().from(eventOutbox).where(and(isNotNull(eventOutbox.pos), gt(eventOutbox.pos, this.lastSeq))).orderBy(asc(eventOutbox.pos)).limit(1000);
       } catch {
         return; // the database is away; the next poll tries again
       }
@@ -185,7 +242,7 @@ export class EventHub {
     const client = (this.database.db as unknown as { $client: unknown }).$client;
     if (this.database.kind === 'pglite') {
       const lite = client as { listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>> };
-      this.stopListening = await lite.listen(EVENT_CHANNEL, () => void this.wake());
+      this.stopListening = await lite.listen(EVENT_CHANNEL, (payload) => this.notified(payload));
       return;
     }
     await this.connectPg((client as pg.Pool).options as pg.ClientConfig);
@@ -206,7 +263,7 @@ export class EventHub {
     this.pgClient = c;
     c.on('error', retry);
     c.on('end', retry);
-    c.on('notification', () => void this.wake());
+    c.on('notification', (msg) => this.notified(msg.payload));
     try {
       await c.connect();
       await c.query(`LISTEN ${EVENT_CHANNEL}`);

@@ -159,7 +159,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
                   {t('audit.hash')}
                 </Text>
                 <Code dir="ltr" style={{ wordBreak: 'break-all' }}>
-                  {entry.hash}
+                  {entry.hash ?? '—'}
                 </Code>
               </div>
             </SimpleGrid>

@@ -1,9 +1,11 @@
 /** The append-only, hash-chained audit trail (see server/platform/audit.ts). */
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable(
   'audit_log',
   {
+    /** Drawn from the sequence `audit_log_seq_seq` at insert (migration 0004); gaps are normal (rolled-back transactions). */
     seq: bigint('seq', { mode: 'number' }).primaryKey(),
     id: uuid('id').notNull().unique(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
@@ -17,13 +19,17 @@ export const auditLog = pgTable(
     outcome: text('outcome', { enum: ['success', 'failure', 'denied'] }).notNull(),
     requestId: text('request_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** Position in the hash chain, 1, 2, 3 … without gaps; NULL (with the two hashes) until the chainer links the entry after its commit. */
+    chainPos: bigint('chain_pos', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_idx').on(t.actorId),
     index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
     index('audit_log_action_idx').on(t.action),
+    uniqueIndex('audit_log_chain_pos_uq').on(t.chainPos),
+    index('audit_log_unchained_idx').on(t.seq).where(sql`chain_pos is null`),
   ],
 );
