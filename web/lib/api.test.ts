@@ -20,6 +20,17 @@ afterEach(() => {
 });
 
 describe('apiRequest', () => {
+  it('sends a raw body (a file) as it is, with its content type, extra headers and the CSRF token', async () => {
+    const spy = vi.fn(async (_url: string, _init: RequestInit) => new Response(JSON.stringify({ n: 1 }), { status: 201, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', spy);
+    setCsrfToken('csrf-9');
+    const out = await apiRequest('/api/watchlists/x/versions', { method: 'POST', raw: { body: 'id,name\n1,A', contentType: 'text/csv' }, headers: { 'Idempotency-Key': 'k1' }, schema: z.object({ n: z.number() }) });
+    expect(out).toEqual({ n: 1 });
+    const init = spy.mock.calls[0]![1];
+    expect(init.body).toBe('id,name\n1,A');
+    expect(init.headers).toMatchObject({ 'Content-Type': 'text/csv', 'Idempotency-Key': 'k1', 'X-CSRF-Token': 'csrf-9' });
+  });
+
   it('sends the CSRF token on non-GET requests only, with same-origin credentials', async () => {
     const fake = fakeFetch([
       { method: 'GET', path: '/api/venues', body: { ok: true } },

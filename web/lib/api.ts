@@ -44,6 +44,10 @@ export interface RequestOptions<T extends z.ZodType | undefined> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A body sent as it is (file text, FormData) instead of JSON, with its content type (FormData sets its own). */
+  raw?: { body: BodyInit; contentType?: string };
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   /** Schema the answer is parsed with; omit for empty answers (204). */
   schema?: T;
   signal?: AbortSignal;
@@ -80,8 +84,10 @@ export async function apiRequest<T extends z.ZodType | undefined = undefined>(
   options: RequestOptions<T> = {},
 ): Promise<T extends z.ZodType ? z.infer<T> : undefined> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.raw) {
+    if (options.raw.contentType) headers['Content-Type'] = options.raw.contentType;
+  } else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -90,7 +96,7 @@ export async function apiRequest<T extends z.ZodType | undefined = undefined>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {

@@ -1,6 +1,6 @@
 /** Vetting: the adjudication queue, hits and decisions, screenings, watchlists and batches. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Page, Problem } from '../../../common/contracts/common.ts';
+import { Page } from '../../../common/contracts/common.ts';
 import {
   type DecideBody,
   HitDetail,
@@ -16,7 +16,7 @@ import {
   WatchlistDiff,
   type WatchlistFormat,
 } from '../../../common/contracts/vetting.ts';
-import { ApiError, apiRequest, buildUrl, getCsrfToken } from '../../lib/api.ts';
+import { apiRequest } from '../../lib/api.ts';
 import type { z } from 'zod';
 
 export const vettingKeys = {
@@ -143,21 +143,7 @@ const FORMAT_TYPES: Record<WatchlistFormat, string> = { 'un-xml': 'text/xml', ft
 
 /** Sends a file as the raw request body (the API takes uploads with the file's own content type). */
 export async function uploadFile<S extends z.ZodType>(path: string, file: File, contentType: string, query: Record<string, string>, schema: S): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
-  const csrf = getCsrfToken();
-  if (csrf) headers['X-CSRF-Token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(buildUrl(path, query), { method: 'POST', headers, credentials: 'same-origin', body: await file.text() });
-  } catch (cause) {
-    throw new ApiError({ type: 'about:blank', title: 'network.unreachable', status: 0, code: 'network.unreachable', detail: String(cause), requestId: '' });
-  }
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const problem = Problem.safeParse(json);
-    throw new ApiError(problem.success ? problem.data : { type: 'about:blank', title: 'http.unexpected', status: res.status, code: res.status >= 500 ? 'internal.error' : 'http.unexpected', detail: '', requestId: '' });
-  }
-  return schema.parse(json);
+  return (await apiRequest(path, { method: 'POST', query, raw: { body: await file.text(), contentType }, schema })) as z.infer<S>;
 }
 
 export function useImportVersion(id: string, format: WatchlistFormat) {

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
-import { Page, Problem } from '../../../common/contracts/common.ts';
+import { Page } from '../../../common/contracts/common.ts';
 import {
   ApplicantMe,
   ApplicantSession,
@@ -14,7 +14,7 @@ import {
   Opening,
   RegisterResponse,
 } from '../../../common/contracts/workforce.ts';
-import { ApiError, apiRequest, buildUrl, getCsrfToken, setCsrfToken, toUserMessage } from '../../lib/api.ts';
+import { ApiError, apiRequest, buildUrl, setCsrfToken, toUserMessage } from '../../lib/api.ts';
 
 export const wfKeys = {
   openings: (f: object) => ['workforce', 'openings', f] as const,
@@ -123,20 +123,11 @@ export const useSaveDraft = (id: string) => useMineMutation((f: ApplicationField
 export const useSubmitApplication = (id: string) => useMineMutation(() => apiRequest(`/api/portal/applications/${id}/submit`, { method: 'POST', schema: MyApplication }));
 export const useWithdrawApplication = (id: string) => useMineMutation(() => apiRequest(`/api/portal/applications/${id}/withdraw`, { method: 'POST', schema: MyApplication }));
 
-/** Uploads a document as multipart/form-data (the JSON client does not do files). */
+/** Uploads a document as multipart/form-data. */
 export async function uploadDocument(id: string, kind: 'photo' | 'passport_scan', file: File): Promise<z.infer<typeof MyApplication>> {
   const form = new FormData();
   form.append('file', file);
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const csrf = getCsrfToken();
-  if (csrf) headers['X-CSRF-Token'] = csrf;
-  const res = await fetch(`/api/portal/applications/${id}/files/${kind}`, { method: 'PUT', body: form, headers, credentials: 'same-origin' });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const p = Problem.safeParse(json);
-    throw new ApiError(p.success ? p.data : { type: 'about:blank', title: 'error', status: res.status, code: 'http.unexpected', detail: '', requestId: '' });
-  }
-  return MyApplication.parse(json);
+  return apiRequest(`/api/portal/applications/${id}/files/${kind}`, { method: 'PUT', raw: { body: form }, schema: MyApplication });
 }
 
 export const useUploadDocument = (id: string) => useMineMutation((a: { kind: 'photo' | 'passport_scan'; file: File }) => uploadDocument(id, a.kind, a.file));
