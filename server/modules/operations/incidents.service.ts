@@ -31,6 +31,22 @@ export function sniffImage(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
   return null;
 }
 
+/** An assignment as the API shows it, in an incident and in the assignee's list. */
+function toAssignmentView(a: repo.Relations['assignments'][number]): Incident['assignments'][number] {
+  return {
+    id: a.id,
+    incidentId: a.incidentId,
+    personnelId: a.personnelId,
+    personnelName: a.personnelName,
+    organisationId: a.organisationId,
+    unit: a.unit,
+    userId: a.userId,
+    assignedAt: a.assignedAt.toISOString(),
+    assignedBy: a.assignedBy,
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+  };
+}
+
 const actorKey = (actor: Actor) => (actor.kind === 'system' ? `system:${actor.label}` : `${actor.kind}:${actor.id}`);
 
 export function audienceOf(view: Pick<Incident, 'venueId' | 'reporterOrganisationId' | 'restricted' | 'assignments'>): IncidentAudience {
@@ -76,18 +92,7 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
       reporterOrganisationId: row.reporterOrganisationId,
       reportedAt: row.reportedAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      assignments: rel.assignments.map((a) => ({
-        id: a.id,
-        incidentId: a.incidentId,
-        personnelId: a.personnelId,
-        personnelName: a.personnelName,
-        organisationId: a.organisationId,
-        unit: a.unit,
-        userId: a.userId,
-        assignedAt: a.assignedAt.toISOString(),
-        assignedBy: a.assignedBy,
-        acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
-      })),
+      assignments: rel.assignments.map(toAssignmentView),
       linkedIncidentIds: rel.links,
       attachmentIds: rel.attachments,
     };
@@ -314,16 +319,7 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
       const items: MyAssignment[] = [];
       for (const { assignment: a, incident: r } of rows) {
         items.push({
-          id: a.id,
-          incidentId: a.incidentId,
-          personnelId: a.personnelId,
-          personnelName: a.personnelName,
-          organisationId: a.organisationId,
-          unit: a.unit,
-          userId: a.userId,
-          assignedAt: a.assignedAt.toISOString(),
-          assignedBy: a.assignedBy,
-          acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+          ...toAssignmentView(a),
           incident: { id: r.id, number: Number(r.number), venueId: r.venueId, venueName: (await venueName(r.venueId)) ?? '', category: r.category as Incident['category'], severity: r.severity as Incident['severity'], status: r.status as IncidentStatus, description: r.description, zoneId: r.zoneId, gateId: r.gateId, reportedAt: r.reportedAt.toISOString() },
         });
       }

@@ -56,6 +56,23 @@ export const vettingCaller = (requestId: string | null): RequestContext => ({
   requestId,
 });
 
+/** The person's data an application holds, as both the applicant and the back office see it. */
+function personOf(a: typeof applications.$inferSelect) {
+  return {
+    givenNames: a.givenNames,
+    familyName: a.familyName,
+    givenNamesAr: a.givenNamesAr,
+    familyNameAr: a.familyNameAr,
+    birthDate: a.birthDate,
+    gender: a.gender,
+    nationality: a.nationality,
+    passportNumber: a.passportNumber,
+    passportExpiry: a.passportExpiry,
+    phone: a.phone,
+    languages: a.languages,
+  };
+}
+
 export function createApplicationsService(platform: Platform, deps: { vetting: VettingPort; mailer: Mailer }) {
   const { db, clock, config, operationId } = platform;
   const { vetting, mailer } = deps;
@@ -142,17 +159,7 @@ export function createApplicationsService(platform: Platform, deps: { vetting: V
       opening: openingBrief(r.opening, r.orgName),
       stage: applicantStage(a.status, a.vettingState, r.accreditation?.status ?? null),
       fields: {
-        givenNames: a.givenNames,
-        familyName: a.familyName,
-        givenNamesAr: a.givenNamesAr,
-        familyNameAr: a.familyNameAr,
-        birthDate: a.birthDate,
-        gender: a.gender,
-        nationality: a.nationality,
-        passportNumber: a.passportNumber,
-        passportExpiry: a.passportExpiry,
-        phone: a.phone,
-        languages: a.languages,
+        ...personOf(a),
         consent: a.consentAt !== null,
       },
       files: { photo: file('photo'), passportScan: file('passport_scan') },
@@ -190,17 +197,7 @@ export function createApplicationsService(platform: Platform, deps: { vetting: V
       status: a.status,
       vettingState: fullVetting ? (a.vettingState ?? (a.status === 'draft' ? null : 'pending')) : null,
       vetting: fullVetting ? null : a.status === 'draft' ? null : neutralVetting(a.vettingState),
-      givenNames: a.givenNames,
-      familyName: a.familyName,
-      givenNamesAr: a.givenNamesAr,
-      familyNameAr: a.familyNameAr,
-      birthDate: a.birthDate,
-      gender: a.gender,
-      nationality: a.nationality,
-      passportNumber: a.passportNumber,
-      passportExpiry: a.passportExpiry,
-      phone: a.phone,
-      languages: a.languages,
+      ...personOf(a),
       hasPhoto: r.files.some((f) => f.kind === 'photo'),
       hasPassportScan: r.files.some((f) => f.kind === 'passport_scan'),
       needsVisa: needsWorkVisa(a.nationality),
