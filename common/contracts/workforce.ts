@@ -130,25 +130,27 @@ export const AccreditationSummary = z.object({ id: Id, number: z.number().int(),
 
 const OpeningBrief = z.object({ id: Id, kind: OpeningKind, title: OptionalText, organisationName: z.string(), sponsorsVisa: z.boolean(), startsOn: IsoDate, endsOn: IsoDate });
 
+/** The person's data an application holds (as stored: every field may still be empty in a draft). */
+const ApplicantPerson = z.object({
+  givenNames: z.string().nullable(),
+  familyName: z.string().nullable(),
+  givenNamesAr: z.string().nullable(),
+  familyNameAr: z.string().nullable(),
+  birthDate: IsoDate.nullable(),
+  gender: Gender.nullable(),
+  nationality: z.string().nullable(),
+  passportNumber: z.string().nullable(),
+  passportExpiry: IsoDate.nullable(),
+  phone: z.string().nullable(),
+  languages: z.array(z.string()),
+});
+
 /** An application as its applicant sees it. */
 export const MyApplication = z.object({
   id: Id,
   opening: OpeningBrief,
   stage: ApplicantStage,
-  fields: z.object({
-    givenNames: z.string().nullable(),
-    familyName: z.string().nullable(),
-    givenNamesAr: z.string().nullable(),
-    familyNameAr: z.string().nullable(),
-    birthDate: IsoDate.nullable(),
-    gender: Gender.nullable(),
-    nationality: z.string().nullable(),
-    passportNumber: z.string().nullable(),
-    passportExpiry: IsoDate.nullable(),
-    phone: z.string().nullable(),
-    languages: z.array(z.string()),
-    consent: z.boolean(),
-  }),
+  fields: ApplicantPerson.extend({ consent: z.boolean() }),
   files: z.object({ photo: FileInfo.nullable(), passportScan: FileInfo.nullable() }),
   needsVisa: z.boolean().nullable(),
   visa: VisaSummary.nullable(),
@@ -171,17 +173,7 @@ export const ApplicationView = z.object({
   /** Full state for accreditation officers; null for employers (who get `vetting`). */
   vettingState: VettingState.nullable(),
   vetting: NeutralVetting.nullable(),
-  givenNames: z.string().nullable(),
-  familyName: z.string().nullable(),
-  givenNamesAr: z.string().nullable(),
-  familyNameAr: z.string().nullable(),
-  birthDate: IsoDate.nullable(),
-  gender: Gender.nullable(),
-  nationality: z.string().nullable(),
-  passportNumber: z.string().nullable(),
-  passportExpiry: IsoDate.nullable(),
-  phone: z.string().nullable(),
-  languages: z.array(z.string()),
+  ...ApplicantPerson.shape,
   hasPhoto: z.boolean(),
   hasPassportScan: z.boolean(),
   needsVisa: z.boolean().nullable(),
