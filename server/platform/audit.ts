@@ -8,7 +8,7 @@
  * links committed entries into the chain afterwards (a timer in every server process, and `verify`). An
  * entry is protected by the chain from then on, ~0.2 s after its commit; before that, only by the triggers.
  */
-import { and, asc, count, desc, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, gt, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from './access.ts';
 import type { Db } from './db/client.ts';
 import { auditLog } from './db/schema/index.ts';
@@ -44,23 +44,31 @@ export const CHAIN_LOCK_KEY = 7_301_2023;
  * running server, and always before `verifyAuditChain` reports).
  */
 export async function recordAudit(tx: Db, source: AuditSource, event: AuditEvent, at: Date = new Date()): Promise<void> {
+  await tx.execute(auditEntry(tx, source, event, at));
+}
+
+/** The INSERT of one entry, for `executeTogether` with the change it records (same rules as `recordAudit`). */
+export function auditEntry(tx: Db, source: AuditSource, event: AuditEvent, at: Date = new Date()): SQL {
   const actor = source.actor;
-  await tx.insert(auditLog).values({
-    id: newId(),
-    at: new Date(at.getTime()),
-    actorType: actor ? actor.kind : ('anonymous' as const),
-    actorId: actor?.id ?? null,
-    actorLabel: actor?.label ?? source.claimedLabel ?? null,
-    organisationId: actor?.organisationId ?? null,
-    action: event.action,
-    subjectType: event.subjectType ?? null,
-    subjectId: event.subjectId ?? null,
-    outcome: event.outcome ?? 'success',
-    requestId: source.requestId,
-    details: event.details ?? {},
-    // the sequence is the column default (migration 0004); drawn explicitly so the insert never depends on it
-    seq: sql`nextval('audit_log_seq_seq')`,
-  });
+  return tx
+    .insert(auditLog)
+    .values({
+      id: newId(),
+      at: new Date(at.getTime()),
+      actorType: actor ? actor.kind : ('anonymous' as const),
+      actorId: actor?.id ?? null,
+      actorLabel: actor?.label ?? source.claimedLabel ?? null,
+      organisationId: actor?.organisationId ?? null,
+      action: event.action,
+      subjectType: event.subjectType ?? null,
+      subjectId: event.subjectId ?? null,
+      outcome: event.outcome ?? 'success',
+      requestId: source.requestId,
+      details: event.details ?? {},
+      // the sequence is the column default (migration 0004); drawn explicitly so the insert never depends on it
+      seq: sql`nextval('audit_log_seq_seq')`,
+    })
+    .getSQL();
 }
 
 const CHAIN_BATCH = 2000;

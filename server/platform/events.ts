@@ -16,12 +16,13 @@
  * Who receives an event is decided per actor by the visibility rule its module registers for the event
  * type (deny when none is registered), from the event's `audience` data: fan-out reads no table.
  */
-import { and, asc, eq, gt, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, max, type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from './access.ts';
 import { rowsOf } from './audit.ts';
 import type { Database, Db } from './db/client.ts';
 import { eventOutbox } from './db/schema/index.ts';
+import { executeTogether } from './db/statements.ts';
 import { newId } from './ids.ts';
 
 export const EVENT_CHANNEL = 'tansiq_events';
@@ -48,14 +49,21 @@ export interface NewEvent {
 
 /** Writes an event in the caller's transaction; it is announced to every instance when that transaction commits. */
 export async function publishEvent(tx: Db, event: NewEvent, at: Date): Promise<void> {
-  // One round trip, no lock: insert, then notify (the notification is delivered at commit).
-  await tx.execute(sql`
-    with inserted as (
-      insert into ${eventOutbox} (id, at, operation_id, type, audience, payload)
-      values (${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${JSON.stringify(event.payload)}::jsonb)
-      returning seq
-    )
-    select pg_notify(${EVENT_CHANNEL}, ${event.operationId}) from inserted`);
+  await executeTogether(tx, [eventEntry(event, at)], eventNotice(event.operationId));
+}
+
+/**
+ * The INSERT of an event, for `executeTogether` with the change it announces; pass `eventNotice` as the
+ * last statement. No lock: positions are given after commit by `sequenceEvents`.
+ */
+export function eventEntry(event: NewEvent, at: Date): SQL {
+  return sql`insert into ${eventOutbox} (id, at, operation_id, type, audience, payload)
+    values (${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${JSON.stringify(event.payload)}::jsonb)`;
+}
+
+/** Wakes every instance's hub when the transaction commits (PostgreSQL delivers notifications at commit). */
+export function eventNotice(operationId: string): SQL {
+  return sql`select pg_notify(${EVENT_CHANNEL}, ${operationId})`;
 }
 
 const SEQUENCE_BATCH = 5000;
@@ -112,6 +120,12 @@ export type EventListener = (events: PlatformEvent[]) => void;
 export interface EventHubOptions {
   /** Fallback poll interval when no notification arrives (ms). */
   pollMs?: number;
+  /**
+   * Least time between two reads while notifications keep coming (ms). Under a stream of writes each read
+   * (sequencing transaction + outbox read) would otherwise follow the last at once, costing the database
+   * as much as the writes themselves; waiting a little lets one read collect many events.
+   */
+  batchMs?: number;
 }
 
 /**
@@ -130,6 +144,7 @@ export class EventHub {
   private pgClient: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly pollMs: number;
+  private readonly batchMs: number;
   /** Whether the next read should run the sequencer first (a writer notified, or the poll fired). */
   private sequenceWanted = true;
   private readonly self = newId();
@@ -139,6 +154,7 @@ export class EventHub {
     options: EventHubOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 500;
+    this.batchMs = options.batchMs ?? 20;
   }
 
   /** The delivery position of the newest event this hub has delivered. */
@@ -197,10 +213,15 @@ export class EventHub {
     }
     this.reading = (async () => {
       try {
-        do {
+        for (;;) {
           this.again = false;
+          const started = performance.now();
           await this.readNew();
-        } while (this.again && !this.stopped);
+          if (!this.again || this.stopped) break;
+          const wait = this.batchMs - (performance.now() - started);
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          if (this.stopped) break;
+        }
       } finally {
         this.reading = null;
       }

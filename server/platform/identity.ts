@@ -27,11 +27,16 @@ export async function findUserByEmail(db: Db, email: string): Promise<typeof use
   return row ?? null;
 }
 
+const toRoleAssignment = (r: { role: string; venueId: string | null }): RoleAssignment => ({ role: r.role as Role, venueId: r.venueId });
+
 /** Loads a user's roles as assignments. */
 export async function loadRoles(db: Db, userId: string): Promise<RoleAssignment[]> {
   const rows = await db.select({ role: userRoles.role, venueId: userRoles.venueId }).from(userRoles).where(eq(userRoles.userId, userId));
-  return rows.map((r) => ({ role: r.role as Role, venueId: r.venueId }));
+  return rows.map(toRoleAssignment);
 }
+
+/** A user's roles as one JSON array column of a query that selects from `users`. */
+const rolesOfUser = sql<{ role: string; venueId: string | null }[]>`(select coalesce(json_agg(json_build_object('role', ${userRoles.role}, 'venueId', ${userRoles.venueId})), '[]'::json) from ${userRoles} where ${userRoles.userId} = ${users.id})`;
 
 export function userActor(user: { id: string; email: string; organisationId: string }, roles: RoleAssignment[], sessionId: string | null): Extract<Actor, { kind: 'user' }> {
   return { kind: 'user', id: user.id, label: user.email, organisationId: user.organisationId, roles, grants: grantsForRoles(roles), sessionId };
@@ -51,8 +56,9 @@ export async function createSession(db: Db, clock: Clock, userId: string, ttlMs:
 /** The signed-in user behind a session cookie, or null when it is unknown, expired, revoked or the user is disabled. */
 export async function resolveSession(db: Db, clock: Clock, secret: string, ttlMs: number): Promise<SessionActor | null> {
   const now = clock.now();
+  // The roles come with the session in the same query: this runs on every request.
   const [row] = await db
-    .select({ session: sessions, user: { id: users.id, email: users.email, organisationId: users.organisationId, isActive: users.isActive } })
+    .select({ session: sessions, user: { id: users.id, email: users.email, organisationId: users.organisationId, isActive: users.isActive }, roles: rolesOfUser })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sha256(secret)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
@@ -61,8 +67,7 @@ export async function resolveSession(db: Db, clock: Clock, secret: string, ttlMs
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) }).where(eq(sessions.id, row.session.id));
   }
-  const roles = await loadRoles(db, row.user.id);
-  return { actor: userActor(row.user, roles, row.session.id), csrfToken: row.session.csrfToken };
+  return { actor: userActor(row.user, row.roles.map(toRoleAssignment), row.session.id), csrfToken: row.session.csrfToken };
 }
 
 export async function revokeSession(db: Db, clock: Clock, sessionId: string): Promise<void> {

@@ -48,8 +48,15 @@ export async function insertIncidentOnce(tx: Db, row: NewIncidentRow): Promise<{
   return { row: existing, inserted: false };
 }
 
-export async function appendTimeline(tx: Db, e: { incidentId: string; at: Date; kind: string; actorLabel: string; data: Record<string, unknown> }): Promise<void> {
-  await tx.insert(incidentTimeline).values({ id: newId(), ...e });
+export type TimelineEntry = { incidentId: string; at: Date; kind: string; actorLabel: string; data: Record<string, unknown> };
+
+export async function appendTimeline(tx: Db, e: TimelineEntry): Promise<void> {
+  await tx.execute(timelineEntry(tx, e));
+}
+
+/** The INSERT of a timeline entry, for `executeTogether` with the change's audit entry and event. */
+export function timelineEntry(tx: Db, e: TimelineEntry): SQL {
+  return tx.insert(incidentTimeline).values({ id: newId(), ...e }).getSQL();
 }
 
 export async function readTimeline(db: Db, incidentId: string) {

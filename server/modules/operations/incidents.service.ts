@@ -8,11 +8,12 @@ import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Incident, IncidentDetail, IncidentStatus, MyAssignment, ReportIncidentBody, TimelineEntry } from '../../../common/contracts/operations.ts';
 import { type Actor, listScope, type RequestContext, requirePermission } from '../../platform/access.ts';
-import { canonicalJson, recordAudit } from '../../platform/audit.ts';
+import { auditEntry, canonicalJson, recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { executeTogether } from '../../platform/db/statements.ts';
 import { venues } from '../../platform/db/schema/index.ts';
 import { AppError, denied, notFound } from '../../platform/errors.ts';
-import { publishEvent, registerEventVisibility } from '../../platform/events.ts';
+import { eventEntry, eventNotice, registerEventVisibility } from '../../platform/events.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -112,17 +113,28 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
     return { row, view };
   }
 
-  async function emit(tx: Db, type: 'incident.created' | 'incident.updated', view: Incident, change: string, at: Date): Promise<void> {
-    await publishEvent(tx, { operationId, type, audience: audienceOf(view) as unknown as Record<string, unknown>, payload: { incident: view, change } }, at);
+  /**
+   * Records a change of an incident everywhere it belongs — its timeline, the audit trail and the live event
+   * carrying the incident as it now is — in one round trip.
+   */
+  async function record(tx: Db, ctx: RequestContext, view: Incident, at: Date, type: 'incident.created' | 'incident.updated', timeline: { kind: string; data: Record<string, unknown> }, audit: { action: string; details?: Record<string, unknown> }): Promise<void> {
+    const event = { operationId, type, audience: audienceOf(view) as unknown as Record<string, unknown>, payload: { incident: view, change: timeline.kind } };
+    await executeTogether(
+      tx,
+      [
+        repo.timelineEntry(tx, { incidentId: view.id, at, kind: timeline.kind, actorLabel: ctx.actor.label, data: timeline.data }),
+        auditEntry(tx, ctx, { action: audit.action, subjectType: 'incident', subjectId: view.id, details: audit.details ?? {} }, at),
+        eventEntry(event, at),
+      ],
+      eventNotice(operationId),
+    );
   }
 
   /** Reloads the incident after a change, records the change everywhere it belongs, and returns the new view. */
   async function recordChange(tx: Db, ctx: RequestContext, id: string, at: Date, timeline: { kind: string; data: Record<string, unknown> }, audit: { action: string; details?: Record<string, unknown> }): Promise<Incident> {
-    await repo.appendTimeline(tx, { incidentId: id, at, kind: timeline.kind, actorLabel: ctx.actor.label, data: timeline.data });
-    await recordAudit(tx, ctx, { action: audit.action, subjectType: 'incident', subjectId: id, details: audit.details ?? {} }, at);
     const row = (await repo.findIncident(tx, operationId, id))!;
     const view = await viewOf(tx, row);
-    await emit(tx, 'incident.updated', view, timeline.kind, at);
+    await record(tx, ctx, view, at, 'incident.updated', timeline, audit);
     return view;
   }
 
@@ -149,11 +161,7 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
       const replay = (row: repo.IncidentRow) => {
         if (row.requestHash !== requestHash) throw new AppError('incident.idempotency_conflict', 'This Idempotency-Key was already used for a different report');
       };
-      const earlier = await repo.findByIdempotencyKey(db, reporter, key);
-      if (earlier) {
-        replay(earlier);
-        return { incident: await viewOf(db, earlier), created: false };
-      }
+      // No separate look-up of the key first: the insert below answers a retry (one round trip fewer per report).
       if (!(await venueName(body.venueId))) throw new AppError('venue.not_found', 'The venue does not exist', { errors: [{ path: 'body.venueId', message: 'unknown venue' }] });
       const now = clock.now();
       return db.transaction(async (tx) => {
@@ -184,9 +192,7 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
           return { incident: await viewOf(tx, row), created: false };
         }
         const view = await toView(tx, row, { assignments: [], links: [], attachments: [] });
-        await repo.appendTimeline(tx, { incidentId: row.id, at: now, kind: 'report', actorLabel: actor.label, data: { category: body.category, severity: body.severity, restricted: row.restricted } });
-        await recordAudit(tx, ctx, { action: 'incident.report', subjectType: 'incident', subjectId: row.id, details: { venueId: body.venueId, category: body.category, severity: body.severity } }, now);
-        await emit(tx, 'incident.created', view, 'report', now);
+        await record(tx, ctx, view, now, 'incident.created', { kind: 'report', data: { category: body.category, severity: body.severity, restricted: row.restricted } }, { action: 'incident.report', details: { venueId: body.venueId, category: body.category, severity: body.severity } });
         return { incident: view, created: true };
       });
     },
