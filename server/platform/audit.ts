@@ -13,6 +13,7 @@ import type { Actor } from './access.ts';
 import type { Db } from './db/client.ts';
 import { auditLog } from './db/schema/index.ts';
 import { newId } from './ids.ts';
+import { rowsOf } from './db/statements.ts';
 import { sha256 } from './secrets.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -114,10 +115,6 @@ export async function chainAudit(db: Db, options: { wait?: boolean; maxBatches?:
     if (n < CHAIN_BATCH) return total;
   }
   return total;
-}
-
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 export interface AuditChainer {

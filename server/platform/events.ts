@@ -19,10 +19,9 @@
 import { and, asc, eq, gt, isNotNull, max, type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from './access.ts';
-import { rowsOf } from './audit.ts';
 import type { Database, Db } from './db/client.ts';
 import { eventOutbox } from './db/schema/index.ts';
-import { executeTogether } from './db/statements.ts';
+import { executeTogether, rowsOf } from './db/statements.ts';
 import { newId } from './ids.ts';
 
 export const EVENT_CHANNEL = 'tansiq_events';
@@ -49,16 +48,17 @@ export interface NewEvent {
 
 /** Writes an event in the caller's transaction; it is announced to every instance when that transaction commits. */
 export async function publishEvent(tx: Db, event: NewEvent, at: Date): Promise<void> {
-  await executeTogether(tx, [eventEntry(event, at)], eventNotice(event.operationId));
+  await executeTogether(tx, { event: eventEntry(event, at) }, eventNotice(event.operationId));
 }
 
 /**
  * The INSERT of an event, for `executeTogether` with the change it announces; pass `eventNotice` as the
- * last statement. No lock: positions are given after commit by `sequenceEvents`.
+ * last statement. `payload` replaces the event's payload by an SQL expression (one that reads a value the
+ * same statement produces). No lock: positions are given after commit by `sequenceEvents`.
  */
-export function eventEntry(event: NewEvent, at: Date): SQL {
+export function eventEntry(event: NewEvent, at: Date, payload: SQL = sql`${JSON.stringify(event.payload)}::jsonb`): SQL {
   return sql`insert into ${eventOutbox} (id, at, operation_id, type, audience, payload)
-    values (${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${JSON.stringify(event.payload)}::jsonb)`;
+    values (${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${payload})`;
 }
 
 /** Wakes every instance's hub when the transaction commits (PostgreSQL delivers notifications at commit). */

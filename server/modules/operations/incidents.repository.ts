@@ -39,13 +39,15 @@ export async function findByIdempotencyKey(db: Db, reporterActorId: string, key:
   return row ?? null;
 }
 
-/** Inserts unless this reporter already used the key (a concurrent retry); returns the stored row either way. */
-export async function insertIncidentOnce(tx: Db, row: NewIncidentRow): Promise<{ row: IncidentRow; inserted: boolean }> {
-  const [inserted] = await tx.insert(incidents).values(row).onConflictDoNothing({ target: [incidents.reporterActorId, incidents.idempotencyKey] }).returning();
-  if (inserted) return { row: inserted, inserted: true };
-  const existing = await findByIdempotencyKey(tx, row.reporterActorId, row.idempotencyKey);
-  if (!existing) throw new Error('idempotency conflict without a stored incident');
-  return { row: existing, inserted: false };
+/** The unique index that makes a reporter's Idempotency-Key file one report. */
+export const IDEMPOTENCY_INDEX = 'incidents_idempotency_uq';
+
+/**
+ * The INSERT of a new incident returning its number, for `executeTogether` with its records. It fails on
+ * `IDEMPOTENCY_INDEX` when the reporter already used the key (or a concurrent retry did).
+ */
+export function incidentEntry(db: Db, row: NewIncidentRow): SQL {
+  return db.insert(incidents).values(row).returning({ number: incidents.number }).getSQL();
 }
 
 export type TimelineEntry = { incidentId: string; at: Date; kind: string; actorLabel: string; data: Record<string, unknown> };

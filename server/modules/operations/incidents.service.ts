@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Incident, IncidentDetail, IncidentStatus, MyAssignment, ReportIncidentBody, TimelineEntry } from '../../../common/contracts/operations.ts';
 import { type Actor, listScope, type RequestContext, requirePermission } from '../../platform/access.ts';
 import { auditEntry, canonicalJson, recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { uniqueViolationOn } from '../../platform/db/errors.ts';
 import { executeTogether } from '../../platform/db/statements.ts';
 import { venues } from '../../platform/db/schema/index.ts';
 import { AppError, denied, notFound } from '../../platform/errors.ts';
@@ -118,16 +119,17 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
    * carrying the incident as it now is — in one round trip.
    */
   async function record(tx: Db, ctx: RequestContext, view: Incident, at: Date, type: 'incident.created' | 'incident.updated', timeline: { kind: string; data: Record<string, unknown> }, audit: { action: string; details?: Record<string, unknown> }): Promise<void> {
+    await executeTogether(tx, recordsOf(tx, ctx, view, at, type, timeline, audit), eventNotice(operationId));
+  }
+
+  /** The statements of `record`, for a caller that sends them with the change itself. */
+  function recordsOf(tx: Db, ctx: RequestContext, view: Incident, at: Date, type: 'incident.created' | 'incident.updated', timeline: { kind: string; data: Record<string, unknown> }, audit: { action: string; details?: Record<string, unknown> }, eventPayload?: SQL): Record<string, SQL> {
     const event = { operationId, type, audience: audienceOf(view) as unknown as Record<string, unknown>, payload: { incident: view, change: timeline.kind } };
-    await executeTogether(
-      tx,
-      [
-        repo.timelineEntry(tx, { incidentId: view.id, at, kind: timeline.kind, actorLabel: ctx.actor.label, data: timeline.data }),
-        auditEntry(tx, ctx, { action: audit.action, subjectType: 'incident', subjectId: view.id, details: audit.details ?? {} }, at),
-        eventEntry(event, at),
-      ],
-      eventNotice(operationId),
-    );
+    return {
+      timeline: repo.timelineEntry(tx, { incidentId: view.id, at, kind: timeline.kind, actorLabel: ctx.actor.label, data: timeline.data }),
+      audit: auditEntry(tx, ctx, { action: audit.action, subjectType: 'incident', subjectId: view.id, details: audit.details ?? {} }, at),
+      event: eventEntry(event, at, eventPayload),
+    };
   }
 
   /** Reloads the incident after a change, records the change everywhere it belongs, and returns the new view. */
@@ -161,40 +163,52 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
       const replay = (row: repo.IncidentRow) => {
         if (row.requestHash !== requestHash) throw new AppError('incident.idempotency_conflict', 'This Idempotency-Key was already used for a different report');
       };
-      // No separate look-up of the key first: the insert below answers a retry (one round trip fewer per report).
       if (!(await venueName(body.venueId))) throw new AppError('venue.not_found', 'The venue does not exist', { errors: [{ path: 'body.venueId', message: 'unknown venue' }] });
       const now = clock.now();
-      return db.transaction(async (tx) => {
-        const { row, inserted } = await repo.insertIncidentOnce(tx, {
-          id: newId(),
-          operationId,
-          venueId: body.venueId,
-          category: body.category,
-          severity: body.severity,
-          status: 'reported',
-          description: body.description,
-          zoneId: body.zoneId ?? null,
-          gateId: body.gateId ?? null,
-          lat: body.position?.lat ?? null,
-          lon: body.position?.lon ?? null,
-          accuracyMetres: body.position?.accuracyMetres ?? null,
-          restricted: isRestricted(body.category, body.restricted ?? false),
-          reporterActorId: reporter,
-          reporterLabel: actor.label,
-          reporterOrganisationId: actor.organisationId!,
-          idempotencyKey: key,
-          requestHash,
-          reportedAt: now,
-          updatedAt: now,
-        });
-        if (!inserted) {
-          replay(row);
-          return { incident: await viewOf(tx, row), created: false };
-        }
-        const view = await toView(tx, row, { assignments: [], links: [], attachments: [] });
-        await record(tx, ctx, view, now, 'incident.created', { kind: 'report', data: { category: body.category, severity: body.severity, restricted: row.restricted } }, { action: 'incident.report', details: { venueId: body.venueId, category: body.category, severity: body.severity } });
-        return { incident: view, created: true };
-      });
+      const fresh: repo.NewIncidentRow = {
+        id: newId(),
+        operationId,
+        venueId: body.venueId,
+        category: body.category,
+        severity: body.severity,
+        status: 'reported',
+        description: body.description,
+        zoneId: body.zoneId ?? null,
+        gateId: body.gateId ?? null,
+        lat: body.position?.lat ?? null,
+        lon: body.position?.lon ?? null,
+        accuracyMetres: body.position?.accuracyMetres ?? null,
+        restricted: isRestricted(body.category, body.restricted ?? false),
+        reporterActorId: reporter,
+        reporterLabel: actor.label,
+        reporterOrganisationId: actor.organisationId,
+        idempotencyKey: key,
+        requestHash,
+        reportedAt: now,
+        updatedAt: now,
+      };
+      // The incident, its timeline entry, audit entry and event go as one statement (one round trip, one
+      // transaction); the incident's number is drawn by that statement, so the event reads it from there.
+      // A key already used makes the whole statement fail on the unique index, and the stored report answers.
+      const draft = await toView(db, { ...fresh, number: 0 } as repo.IncidentRow, { assignments: [], links: [], attachments: [] });
+      const numberInEvent = sql`jsonb_set(${JSON.stringify({ incident: draft, change: 'report' })}::jsonb, '{incident,number}', to_jsonb((select number from incident)))`;
+      try {
+        const [stored] = await executeTogether<{ number: string | number }>(
+          db,
+          {
+            incident: repo.incidentEntry(db, fresh),
+            ...recordsOf(db, ctx, draft, now, 'incident.created', { kind: 'report', data: { category: body.category, severity: body.severity, restricted: fresh.restricted } }, { action: 'incident.report', details: { venueId: body.venueId, category: body.category, severity: body.severity } }, numberInEvent),
+          },
+          sql`select incident.number from incident, (${eventNotice(operationId)}) as notice`,
+        );
+        return { incident: { ...draft, number: Number(stored!.number) }, created: true };
+      } catch (err) {
+        if (uniqueViolationOn(err) !== repo.IDEMPOTENCY_INDEX) throw err;
+      }
+      const earlier = await repo.findByIdempotencyKey(db, reporter, key);
+      if (!earlier) throw new Error('idempotency conflict without a stored incident');
+      replay(earlier);
+      return { incident: await viewOf(db, earlier), created: false };
     },
 
     /** Lists the incidents the actor may see, newest first, with filters and text search. */

@@ -7,19 +7,23 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 
 /**
- * Runs `statements` (INSERT/UPDATE/DELETE) as data-modifying CTEs of one statement, then `last` as its
- * query: `with s0 as (insert …), s1 as (insert …) select …`. PostgreSQL runs each of them exactly once
- * whether or not anything reads it, all in the caller's transaction. They share one snapshot, so none may
- * depend on another's rows or change the same row.
+ * Runs `statements` (INSERT/UPDATE/DELETE, named) as data-modifying CTEs of one statement, then `last` as
+ * its query, and returns the rows of `last`: `with a as (insert …), b as (insert …) select …`. PostgreSQL
+ * runs each of them exactly once whether or not anything reads it. They share one snapshot, so none may
+ * change a row another changes; a later one (or `last`) may read an earlier one's RETURNING rows by its name.
+ * Outside a transaction the statement is one by itself: all of it happens, or none (e.g. on a unique violation).
  */
-export async function executeTogether(tx: Db, statements: SQL[], last: SQL = sql`select 1`): Promise<void> {
-  if (statements.length === 0) {
-    await tx.execute(last);
-    return;
-  }
+export async function executeTogether<T = Record<string, unknown>>(exec: Db, statements: Record<string, SQL>, last: SQL = sql`select 1`): Promise<T[]> {
+  const names = Object.keys(statements);
+  if (names.length === 0) return rowsOf<T>(await exec.execute(last));
   const ctes = sql.join(
-    statements.map((s, i) => sql`${sql.raw(`s${i}`)} as (${s})`),
+    names.map((name) => sql`${sql.identifier(name)} as (${statements[name]})`),
     sql`, `,
   );
-  await tx.execute(sql`with ${ctes} ${last}`);
+  return rowsOf<T>(await exec.execute(sql`with ${ctes} ${last}`));
+}
+
+/** The rows of `execute` (PGlite and node-postgres shape their results differently). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
