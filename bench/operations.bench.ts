@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import pg from 'pg';
+import { Agent, request } from 'undici';
 import { findPostgresBin, freePort, startPostgresCluster } from '../test/postgres-cluster.ts';
 import { openSse, type SseStream } from '../test/sse.ts';
 import type { BenchSection } from './run.ts';
@@ -48,16 +49,22 @@ async function signIn(url: string, email: string) {
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
+// The phones are other machines; here the load generator shares the 2 cores with the server and the database,
+// so it uses undici's lean `request` (a pool of keep-alive connections) rather than `fetch`, which costs the
+// client about twice as much CPU per request.
+const clients = new Agent({ connections: 128 });
+
 function reporter(url: string, s: { cookie: string; csrf: string }, venueId: string) {
   return async (): Promise<number> => {
     const t0 = performance.now();
-    const res = await fetch(`${url}/api/incidents`, {
+    const res = await request(`${url}/api/incidents`, {
       method: 'POST',
+      dispatcher: clients,
       headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': randomUUID() },
       body: JSON.stringify({ venueId, category: 'crowd_density', severity: 'medium', description: 'Benchmark report: dense crowd at the north concourse', zoneId: 'North stand' }),
     });
-    await res.arrayBuffer();
-    if (res.status !== 201) throw new Error(`report answered ${res.status}`);
+    await res.body.arrayBuffer();
+    if (res.statusCode !== 201) throw new Error(`report answered ${res.statusCode}`);
     return performance.now() - t0;
   };
 }

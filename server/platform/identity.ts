@@ -53,16 +53,30 @@ export async function createSession(db: Db, clock: Clock, userId: string, ttlMs:
   return { id, secret, csrfToken, expiresAt };
 }
 
-/** The signed-in user behind a session cookie, or null when it is unknown, expired, revoked or the user is disabled. */
-export async function resolveSession(db: Db, clock: Clock, secret: string, ttlMs: number): Promise<SessionActor | null> {
-  const now = clock.now();
-  // The roles come with the session in the same query: this runs on every request.
-  const [row] = await db
+/**
+ * The query behind every signed-in request: the session, its user and the user's roles in one round trip,
+ * built once and prepared (planned once per connection on PostgreSQL) for each database.
+ */
+function buildSessionLookup(db: Db) {
+  return db
     .select({ session: sessions, user: { id: users.id, email: users.email, organisationId: users.organisationId, isActive: users.isActive }, roles: rolesOfUser })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(secret)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .limit(1);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('tansiq_session_lookup');
+}
+const sessionLookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+function sessionLookup(db: Db): ReturnType<typeof buildSessionLookup> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = buildSessionLookup(db)));
+  return lookup;
+}
+
+/** The signed-in user behind a session cookie, or null when it is unknown, expired, revoked or the user is disabled. */
+export async function resolveSession(db: Db, clock: Clock, secret: string, ttlMs: number): Promise<SessionActor | null> {
+  const now = clock.now();
+  const [row] = await sessionLookup(db).execute({ tokenHash: sha256(secret), now });
   if (!row || !row.user.isActive) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs) }).where(eq(sessions.id, row.session.id));
