@@ -11,7 +11,7 @@ import type { Random } from './random.ts';
  * function with complete type feedback, instead of compiling an on-stack-replacement copy during one long
  * first call, deoptimising and compiling again; this roughly halves the JIT work of a cold run.
  */
-export const CHUNK = 64;
+export const CHUNK = 256;
 
 /** Shipped cumulative arrival profiles ([minute, cumulative share]); assumptions, not measurements. */
 export const ARRIVAL_PROFILES: Readonly<Record<ArrivalProfileName, ReadonlyArray<readonly [number, number]>>> = {
@@ -97,9 +97,8 @@ export function generateArrivals(spec: ArrivalSpec, rng: Random, out: Float64Arr
       return;
     }
     case 'profile': {
-      const total = sortedUniformSums(rng, out);
-      for (let from = 0; from < n; from += CHUNK) affineInPlace(out, from, Math.min(n, from + CHUNK), 1 / total, 0);
-      invertProfile(profilePoints(spec), out);
+      // Dividing the running sums by their total gives the sorted uniforms; the inversion does both.
+      invertProfile(profilePoints(spec), out, 1 / sortedUniformSums(rng, out));
       return;
     }
   }
@@ -141,8 +140,11 @@ function affineInPlace(values: Float64Array, from: number, to: number, scale: nu
   for (let i = from; i < to; i++) values[i] = offset + scale * (values[i] as number);
 }
 
-/** Maps sorted uniforms in place to seconds through the inverse of a piecewise-linear cumulative profile. */
-function invertProfile(points: ReadonlyArray<readonly [number, number]>, u: Float64Array): void {
+/**
+ * Maps sorted values in place to seconds through the inverse of a piecewise-linear cumulative profile,
+ * after scaling them by `scale` into uniforms on (0, 1).
+ */
+function invertProfile(points: ReadonlyArray<readonly [number, number]>, u: Float64Array, scale: number): void {
   const m = points.length;
   const minutes = new Float64Array(m);
   const shares = new Float64Array(m);
@@ -152,15 +154,15 @@ function invertProfile(points: ReadonlyArray<readonly [number, number]>, u: Floa
     shares[k] = p[1];
   }
   let segment = 0;
-  for (let from = 0; from < u.length; from += CHUNK) segment = invertChunk(minutes, shares, u, from, Math.min(u.length, from + CHUNK), segment);
+  for (let from = 0; from < u.length; from += CHUNK) segment = invertChunk(minutes, shares, u, from, Math.min(u.length, from + CHUNK), scale, segment);
 }
 
-/** Inverts the profile for sorted u[from, to), starting the segment search at `segment`; returns where it ended. */
-function invertChunk(minutes: Float64Array, shares: Float64Array, u: Float64Array, from: number, to: number, segment: number): number {
+/** Inverts the profile for sorted scale · u[from, to), starting the segment search at `segment`; returns where it ended. */
+function invertChunk(minutes: Float64Array, shares: Float64Array, u: Float64Array, from: number, to: number, scale: number, segment: number): number {
   let j = segment;
   const last = minutes.length - 2;
   for (let i = from; i < to; i++) {
-    const x = u[i] as number;
+    const x = scale * (u[i] as number);
     // Advance to the segment whose cumulative share interval contains x; flat segments are skipped.
     while (j < last && (shares[j + 1] as number) < x) j++;
     const c0 = shares[j] as number;

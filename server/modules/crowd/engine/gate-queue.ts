@@ -36,21 +36,9 @@ export function createGateQueueOutput(n: number): GateQueueOutput {
 /**
  * Fans are simulated in chunks of this many: V8 then optimises the step function once, as a whole, with
  * type feedback from earlier calls, instead of compiling an on-stack-replacement copy inside one long
- * first call and again (after a deoptimisation) for the next gate. It halves a cold run's JIT work.
+ * first call and again (after a deoptimisation) for the next gate.
  */
-const CHUNK = 64;
-
-/** State carried between chunks: the two server banks, the completion heap and the FIFO clock. */
-interface QueueState {
-  readonly lanes: ServerPool;
-  readonly turnstiles: ServerPool;
-  /** Min-heap of (screening completion time, fan index), ordered by time then index. */
-  heapKeys: Float64Array;
-  heapIds: Int32Array;
-  heapSize: number;
-  previousStart: number;
-  lastTurnstileStart: number;
-}
+const CHUNK = 256;
 
 /**
  * Simulates every fan of one gate through screening and turnstiles and writes their times to `out`.
@@ -59,39 +47,63 @@ interface QueueState {
  * Returns the latest turnstile start (FIFO: the last one), from which the last entry follows.
  */
 export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): number {
-  const n = input.arrivals.length;
-  const state: QueueState = {
-    lanes: createServerPool(input.lanes, input.equalLaneTimes ?? isConstant(input.laneSeconds)),
-    turnstiles: createServerPool(input.turnstiles, true),
-    heapKeys: new Float64Array(256),
-    heapIds: new Int32Array(256),
-    heapSize: 0,
-    previousStart: Number.NEGATIVE_INFINITY,
-    lastTurnstileStart: Number.NEGATIVE_INFINITY,
-  };
-  for (let from = 0; from < n; from += CHUNK) step(input, out, state, from, Math.min(n, from + CHUNK), false);
-  step(input, out, state, n, n, true);
-  return state.lastTurnstileStart;
+  // The kernel takes arrays and numbers, not the input and output objects: optimised code that read
+  // fields of those objects depended on their hidden classes and was thrown away mid-run.
+  const { arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds } = input;
+  const { screeningStart, turnstileArrival, turnstileStart } = out;
+  const n = arrivals.length;
+  const lanes = createServerPool(input.lanes, input.equalLaneTimes ?? isConstant(input.laneSeconds));
+  const turnstiles = createServerPool(input.turnstiles, true);
+  // Min-heap of (screening completion time, fan index), ordered by time then index. It holds fans
+  // screened but not yet released; each step adds at most CHUNK, so it is grown here, never in the kernel.
+  let heapKeys = new Float64Array(2 * CHUNK);
+  let heapIds = new Int32Array(2 * CHUNK);
+  // [heap size, previous screening start (FIFO clock), latest turnstile start], carried between steps.
+  const clock = Float64Array.of(0, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  for (let from = 0; from < n; from += CHUNK) {
+    if ((clock[0] as number) + CHUNK > heapKeys.length) {
+      const keys = new Float64Array(heapKeys.length * 2);
+      keys.set(heapKeys);
+      const ids = new Int32Array(keys.length);
+      ids.set(heapIds);
+      heapKeys = keys;
+      heapIds = ids;
+    }
+    const to = Math.min(n, from + CHUNK);
+    step(arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds, screeningStart, turnstileArrival, turnstileStart, lanes, turnstiles, heapKeys, heapIds, clock, from, to, to);
+  }
+  step(arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds, screeningStart, turnstileArrival, turnstileStart, lanes, turnstiles, heapKeys, heapIds, clock, n, n, n + 1);
+  return clock[2] as number;
 }
 
 /**
- * Screens fans [from, to) and releases every completion that no later fan can precede to the
- * turnstiles; with `drain`, releases all remaining completions.
+ * Screens fans [from, to) and releases to the turnstiles every completion that no later fan can
+ * precede; with end = to + 1 (the drain), releases all remaining completions. The heap code is written
+ * out here rather than in helpers, so that the JIT compiles one function.
  */
-function step(input: GateQueueInput, out: GateQueueOutput, state: QueueState, from: number, to: number, drain: boolean): void {
-  const { arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds } = input;
-  const { lanes, turnstiles } = state;
-  const start1 = out.screeningStart;
-  const arrival2 = out.turnstileArrival;
-  const start2 = out.turnstileStart;
-  let heapKeys = state.heapKeys;
-  let heapIds = state.heapIds;
-  let heapSize = state.heapSize;
-  let previousStart = state.previousStart;
-  let lastTurnstileStart = state.lastTurnstileStart;
-  // One loop with the drain folded in (i === to with `drain` releases everything), so that every
-  // statement has run before the JIT optimises it.
-  const end = drain ? to + 1 : to;
+function step(
+  arrivals: Float64Array,
+  laneSeconds: Float64Array,
+  extraSeconds: Float64Array | null,
+  walkSeconds: number,
+  turnstileSeconds: number,
+  start1: Float64Array,
+  arrival2: Float64Array,
+  start2: Float64Array,
+  lanes: ServerPool,
+  turnstiles: ServerPool,
+  heapKeys: Float64Array,
+  heapIds: Int32Array,
+  clock: Float64Array,
+  from: number,
+  to: number,
+  end: number,
+): void {
+  let heapSize = clock[0] as number;
+  let previousStart = clock[1] as number;
+  let lastTurnstileStart = clock[2] as number;
+  // One loop with the drain folded in (i === to releases everything), so that every statement has run
+  // before the JIT optimises it.
   for (let i = from; i < end; i++) {
     let s = Number.POSITIVE_INFINITY;
     let lane = 0;
@@ -106,8 +118,28 @@ function step(input: GateQueueInput, out: GateQueueOutput, state: QueueState, fr
     while (heapSize > 0 && (heapKeys[0] as number) <= s) {
       const done = heapKeys[0] as number;
       const fan = heapIds[0] as number;
+      // Pop: move the last entry to the root and sift it down.
       heapSize--;
-      if (heapSize > 0) siftDown(heapKeys, heapIds, heapSize, heapKeys[heapSize] as number, heapIds[heapSize] as number);
+      const key = heapKeys[heapSize] as number;
+      const id = heapIds[heapSize] as number;
+      let p = 0;
+      for (;;) {
+        let c = 2 * p + 1;
+        if (c >= heapSize) break;
+        if (c + 1 < heapSize) {
+          const rk = heapKeys[c + 1] as number;
+          const ck = heapKeys[c] as number;
+          if (rk < ck || (rk === ck && (heapIds[c + 1] as number) < (heapIds[c] as number))) c++;
+        }
+        const ck = heapKeys[c] as number;
+        if (ck > key || (ck === key && (heapIds[c] as number) > id)) break;
+        heapKeys[p] = ck;
+        heapIds[p] = heapIds[c] as number;
+        p = c;
+      }
+      heapKeys[p] = key;
+      heapIds[p] = id;
+
       const a2 = done + walkSeconds;
       arrival2[fan] = a2;
       lastTurnstileStart = turnstiles.serve(a2, turnstileSeconds);
@@ -115,14 +147,7 @@ function step(input: GateQueueInput, out: GateQueueOutput, state: QueueState, fr
     }
     if (i === to) break;
 
-    if (heapSize === heapKeys.length) {
-      const k = new Float64Array(heapSize * 2);
-      k.set(heapKeys);
-      const d = new Int32Array(heapSize * 2);
-      d.set(heapIds);
-      heapKeys = k;
-      heapIds = d;
-    }
+    // Push this fan's completion: sift up from the end.
     const completion = s + lane + (extraSeconds === null ? 0 : (extraSeconds[i] as number));
     let j = heapSize++;
     while (j > 0) {
@@ -136,11 +161,9 @@ function step(input: GateQueueInput, out: GateQueueOutput, state: QueueState, fr
     heapKeys[j] = completion;
     heapIds[j] = i;
   }
-  state.heapKeys = heapKeys;
-  state.heapIds = heapIds;
-  state.heapSize = heapSize;
-  state.previousStart = previousStart;
-  state.lastTurnstileStart = lastTurnstileStart;
+  clock[0] = heapSize;
+  clock[1] = previousStart;
+  clock[2] = lastTurnstileStart;
 }
 
 /** Whether every value is the same (fixed service with no lane-blocking secondary search). */
@@ -148,26 +171,4 @@ function isConstant(values: Float64Array): boolean {
   const first = values[0];
   for (let i = 1; i < values.length; i++) if (values[i] !== first) return false;
   return true;
-}
-
-/** Places (key, id) from the root down a heap of `size` entries ordered by key then id. */
-function siftDown(keys: Float64Array, ids: Int32Array, size: number, key: number, id: number): void {
-  let i = 0;
-  for (;;) {
-    let c = 2 * i + 1;
-    if (c >= size) break;
-    const r = c + 1;
-    if (r < size) {
-      const rk = keys[r] as number;
-      const ck = keys[c] as number;
-      if (rk < ck || (rk === ck && (ids[r] as number) < (ids[c] as number))) c = r;
-    }
-    const ck = keys[c] as number;
-    if (ck > key || (ck === key && (ids[c] as number) > id)) break;
-    keys[i] = ck;
-    ids[i] = ids[c] as number;
-    i = c;
-  }
-  keys[i] = key;
-  ids[i] = id;
 }

@@ -6,7 +6,6 @@
 import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
 import type { GateQueueOutput } from './gate-queue.ts';
 import type { PreparedGate } from './ingress-preparation.ts';
-import { CHUNK } from './arrivals.ts';
 import { percentileInPlace } from './percentile.ts';
 
 /** One simulated gate: its inputs and the per-fan times the simulation wrote. */
@@ -17,16 +16,19 @@ export interface GateRun {
   readonly lastTurnstileStart: number;
 }
 
-/** The whole-second grid of the run: second index k is time origin + k; minute 0 of series is startMinute. */
+/**
+ * The whole-second grid of the run. Second index k is time origin + k and lies in series minute
+ * ⌊(k + offset) / 60⌋, where offset = origin − 60 · startMinute (0 … 59): minute boundaries are whole
+ * seconds, so a time's minute is its whole second's minute.
+ */
 interface Grid {
   readonly origin: number;
+  readonly offset: number;
   readonly horizon: number;
-  readonly startMinute: number;
-  /** Series minute index of each second index. */
-  readonly minuteOf: Int32Array;
+  readonly minutes: number;
 }
 
-/** Venue-wide per-minute accumulators, by arrival minute (waits) or entry minute (entries). */
+/** Per-minute accumulators, by arrival minute (arrivals, waits) or entry minute (entries). */
 interface MinuteTotals {
   readonly arrivals: Float64Array;
   readonly entries: Float64Array;
@@ -34,10 +36,24 @@ interface MinuteTotals {
   readonly waitMax: Float64Array;
 }
 
+/** ±1 difference arrays over the grid's seconds (index `horizon` collects fans never served). */
+interface QueueEvents {
+  readonly screening: Int32Array;
+  readonly turnstile: Int32Array;
+}
+
+/**
+ * Fans per call of the per-fan and per-minute kernels: V8 then optimises each small kernel once, as a
+ * whole function with type feedback from earlier calls, instead of an on-stack-replacement copy of one
+ * long first call plus a second compilation for the next gate; that JIT work is most of a cold run.
+ */
+const FANS_PER_CALL = 256;
+const MINUTES_PER_CALL = 8;
+
 /**
  * One pass over fans [from, to) of a gate: each fan's wait (into `waits` at `offset`), the gate's running
- * totals, the venue's per-minute accumulators, and ±1 at the first whole second at or after each queue
- * event. Called on chunks so that the JIT compiles it once, whole (see CHUNK in arrivals.ts).
+ * totals [admitted, in by kickoff, wait sum, max wait, last entry], the venue's per-minute accumulators,
+ * and ±1 at the first whole second at or after each queue event, for the gate and for the venue.
  */
 function accumulateFans(
   from: number,
@@ -46,17 +62,21 @@ function accumulateFans(
   out: GateQueueOutput,
   turnstileSeconds: number,
   grid: Grid,
-  screening: Int32Array,
-  turnstile: Int32Array,
+  gate: QueueEvents,
+  venue: QueueEvents,
   waits: Float64Array,
   offset: number,
   byMinute: MinuteTotals,
   totals: Float64Array,
 ): void {
-  const { origin, horizon, minuteOf } = grid;
+  const { origin, offset: minuteOffset, horizon } = grid;
   const s1 = out.screeningStart;
   const a2 = out.turnstileArrival;
   const s2 = out.turnstileStart;
+  const gs = gate.screening;
+  const gt = gate.turnstile;
+  const vs = venue.screening;
+  const vt = venue.turnstile;
   const { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute } = byMinute;
   let admitted = totals[0] as number;
   let inByKickoff = totals[1] as number;
@@ -71,19 +91,22 @@ function accumulateFans(
     // Never-served fans (infinite times) leave their queue at the sentinel index `horizon`. Offsets are
     // taken before rounding (t − origin ≥ 0) so no −0 reaches an index.
     let k = Math.ceil(a - origin);
-    screening[k] = (screening[k] as number) + 1;
+    gs[k] = (gs[k] as number) + 1;
+    vs[k] = (vs[k] as number) + 1;
     k = start === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start - origin);
-    screening[k] = (screening[k] as number) - 1;
+    gs[k] = (gs[k] as number) - 1;
+    vs[k] = (vs[k] as number) - 1;
     if (arrive2 !== Number.POSITIVE_INFINITY) {
       k = Math.ceil(arrive2 - origin);
-      turnstile[k] = (turnstile[k] as number) + 1;
+      gt[k] = (gt[k] as number) + 1;
+      vt[k] = (vt[k] as number) + 1;
       k = start2 === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start2 - origin);
-      turnstile[k] = (turnstile[k] as number) - 1;
+      gt[k] = (gt[k] as number) - 1;
+      vt[k] = (vt[k] as number) - 1;
     }
     const w = start - a + (start2 - arrive2);
     waits[offset + i] = w;
-    // The minute of a time is the minute of its whole second (minute boundaries are whole seconds).
-    const am = minuteOf[Math.floor(a - origin)] as number;
+    const am = ((Math.floor(a - origin) + minuteOffset) / 60) | 0;
     arrivalsByMinute[am] = (arrivalsByMinute[am] as number) + 1;
     const e = start2 + turnstileSeconds;
     if (e === Number.POSITIVE_INFINITY) continue;
@@ -94,7 +117,7 @@ function accumulateFans(
     if (e <= 0) inByKickoff++;
     waitSumByMinute[am] = (waitSumByMinute[am] as number) + w;
     if (w > (waitMaxByMinute[am] as number)) waitMaxByMinute[am] = w;
-    const em = minuteOf[Math.floor(e - origin)] as number;
+    const em = ((Math.floor(e - origin) + minuteOffset) / 60) | 0;
     entriesByMinute[em] = (entriesByMinute[em] as number) + 1;
   }
   totals[0] = admitted;
@@ -105,102 +128,66 @@ function accumulateFans(
 }
 
 /**
- * Turns seconds [from, to) of a gate's ±1 difference arrays into queue lengths: adds them to the venue's
- * arrays and keeps the gate's peak combined queue within each minute in `queue`. `levels` carries the
- * running [screening, turnstile] queue and `peaks` the maxima [screening, turnstile, combined].
+ * Turns minutes [from, to) of ±1 difference arrays into queue lengths at each whole second, zeroing the
+ * arrays as it goes (so they can serve the next gate). Writes the peak within each minute of the
+ * screening queue, the turnstile queue and both together; `state` carries the running
+ * [screening, turnstile] queue and the peaks so far [screening, turnstile, combined].
  */
-function sweepQueues(
+function sweepMinutes(
   from: number,
   to: number,
-  screening: Int32Array,
-  turnstile: Int32Array,
-  venueScreening: Int32Array,
-  venueTurnstile: Int32Array,
-  minuteOf: Int32Array,
-  queue: Float64Array,
-  levels: Float64Array,
-  peaks: Float64Array,
+  grid: Grid,
+  events: QueueEvents,
+  state: Int32Array,
+  screeningPeak: number[],
+  turnstilePeak: number[],
+  peak: number[],
 ): void {
-  let qs = levels[0] as number;
-  let qt = levels[1] as number;
-  let maxS = peaks[0] as number;
-  let maxT = peaks[1] as number;
-  let maxQ = peaks[2] as number;
-  for (let k = from; k < to; k++) {
-    qs += screening[k] as number;
-    qt += turnstile[k] as number;
-    venueScreening[k] = (venueScreening[k] as number) + qs;
-    venueTurnstile[k] = (venueTurnstile[k] as number) + qt;
-    maxS = Math.max(maxS, qs);
-    maxT = Math.max(maxT, qt);
-    const q = qs + qt;
-    maxQ = Math.max(maxQ, q);
-    const m = minuteOf[k] as number;
-    queue[m] = Math.max(queue[m] as number, q);
+  const { offset, horizon } = grid;
+  const screening = events.screening;
+  const turnstile = events.turnstile;
+  let qs = state[0] as number;
+  let qt = state[1] as number;
+  let maxS = state[2] as number;
+  let maxT = state[3] as number;
+  let maxQ = state[4] as number;
+  for (let m = from; m < to; m++) {
+    const end = Math.min(horizon, 60 * m + 60 - offset);
+    let ps = 0;
+    let pt = 0;
+    let pq = 0;
+    for (let k = Math.max(0, 60 * m - offset); k < end; k++) {
+      qs += screening[k] as number;
+      qt += turnstile[k] as number;
+      screening[k] = 0;
+      turnstile[k] = 0;
+      if (qs > ps) ps = qs;
+      if (qt > pt) pt = qt;
+      const q = qs + qt;
+      if (q > pq) pq = q;
+    }
+    screeningPeak[m] = ps;
+    turnstilePeak[m] = pt;
+    peak[m] = pq;
+    if (ps > maxS) maxS = ps;
+    if (pt > maxT) maxT = pt;
+    if (pq > maxQ) maxQ = pq;
   }
-  levels[0] = qs;
-  levels[1] = qt;
-  peaks[0] = maxS;
-  peaks[1] = maxT;
-  peaks[2] = maxQ;
+  state[0] = qs;
+  state[1] = qt;
+  state[2] = maxS;
+  state[3] = maxT;
+  state[4] = maxQ;
 }
 
-/** The series minute index of every second index of the grid. */
-function minuteIndex(origin: number, horizon: number, startMinute: number): Int32Array {
-  const minuteOf = new Int32Array(horizon);
-  for (let from = 0; from < horizon; from += CHUNK) fillMinutes(minuteOf, from, Math.min(horizon, from + CHUNK), origin, startMinute);
-  return minuteOf;
-}
-
-function fillMinutes(minuteOf: Int32Array, from: number, to: number, origin: number, startMinute: number): void {
-  for (let k = from; k < to; k++) minuteOf[k] = Math.floor((origin + k) / 60) - startMinute;
-}
-
-/** Venue queues: the peak within each minute of each queue and of both together; returns the overall peak. */
-function venuePeaks(
-  screening: Int32Array,
-  turnstile: Int32Array,
-  minuteOf: Int32Array,
-  screeningPeak: Float64Array,
-  turnstilePeak: Float64Array,
-  peak: Float64Array,
-): number {
-  let max = 0;
-  for (let from = 0; from < screening.length; from += CHUNK) {
-    const to = Math.min(screening.length, from + CHUNK);
-    max = Math.max(max, venuePeaksChunk(from, to, screening, turnstile, minuteOf, screeningPeak, turnstilePeak, peak));
-  }
-  return max;
-}
-
-function venuePeaksChunk(
-  from: number,
-  to: number,
-  screening: Int32Array,
-  turnstile: Int32Array,
-  minuteOf: Int32Array,
-  screeningPeak: Float64Array,
-  turnstilePeak: Float64Array,
-  peak: Float64Array,
-): number {
-  let max = 0;
-  for (let k = from; k < to; k++) {
-    const m = minuteOf[k] as number;
-    const s = screening[k] as number;
-    const t = turnstile[k] as number;
-    screeningPeak[m] = Math.max(screeningPeak[m] as number, s);
-    turnstilePeak[m] = Math.max(turnstilePeak[m] as number, t);
-    peak[m] = Math.max(peak[m] as number, s + t);
-    max = Math.max(max, s + t);
-  }
-  return max;
-}
-
-/** A plain array of the values times `factor` (for JSON results), without the iterator protocol. */
-function toArray(values: Float64Array, factor: number): number[] {
-  const out = new Array<number>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = (values[i] as number) * factor;
-  return out;
+/** Sweeps every minute of the grid (see sweepMinutes); the peaks are left in `state[2 … 4]`. */
+function sweepQueues(grid: Grid, events: QueueEvents, state: Int32Array, screeningPeak: number[], turnstilePeak: number[], peak: number[]): void {
+  state.fill(0);
+  for (let m = 0; m < grid.minutes; m += MINUTES_PER_CALL)
+    sweepMinutes(m, Math.min(grid.minutes, m + MINUTES_PER_CALL), grid, events, state, screeningPeak, turnstilePeak, peak);
+  // Fans never served were counted at the sentinel index; clear it for the next gate.
+  events.screening[grid.horizon] = 0;
+  events.turnstile[grid.horizon] = 0;
 }
 
 /** Longest ingress summarised (30 days): beyond it the per-second queue arrays would be needlessly large. */
@@ -212,12 +199,17 @@ const BUSIEST_GATES = 5;
 /** Initial gate totals: nobody admitted yet, and the last entry before any time. */
 const EMPTY_TOTALS = [0, 0, 0, 0, Number.NEGATIVE_INFINITY];
 
+/** A plain array of n zeros (small integers, so V8 keeps it unboxed). */
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
 /** Builds the ingress result from every gate's simulated fans. */
 export function summariseIngress(attendance: number, runs: readonly GateRun[]): IngressResult {
   let total = 0;
   let minArrival = Number.POSITIVE_INFINITY;
   let maxEntry = Number.NEGATIVE_INFINITY;
-  // Loops over fans live in small helpers: this function runs once and should never need optimising.
+  // Loops over fans and seconds live in the kernels above: this function runs once per call.
   for (const { gate, lastTurnstileStart } of runs) {
     const n = gate.arrivals.length;
     total += n;
@@ -235,48 +227,39 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     );
   const startMinute = Math.floor(origin / 60);
   const minutes = Math.floor((origin + horizon - 1) / 60) - startMinute + 1;
-  const venueScreening = new Int32Array(horizon);
-  const venueTurnstile = new Int32Array(horizon);
-  const gateScreening = new Int32Array(horizon + 1);
-  const gateTurnstile = new Int32Array(horizon + 1);
-  const arrivalsByMinute = new Float64Array(minutes);
-  const entriesByMinute = new Float64Array(minutes);
-  const waitSumByMinute = new Float64Array(minutes);
-  const waitMaxByMinute = new Float64Array(minutes);
+  const grid: Grid = { origin, offset: origin - 60 * startMinute, horizon, minutes };
+  const venue: QueueEvents = { screening: new Int32Array(horizon + 1), turnstile: new Int32Array(horizon + 1) };
+  const gateEvents: QueueEvents = { screening: new Int32Array(horizon + 1), turnstile: new Int32Array(horizon + 1) };
+  const byMinute: MinuteTotals = {
+    arrivals: new Float64Array(minutes),
+    entries: new Float64Array(minutes),
+    waitSum: new Float64Array(minutes),
+    waitMax: new Float64Array(minutes),
+  };
   const waits = new Float64Array(total);
   const gates: GateIngressResult[] = [];
 
   // [admitted, in by kickoff, wait sum, max wait, last entry] of the current gate.
   const totals = new Float64Array(5);
-  // [max screening queue, max turnstile queue, max combined queue] of the current gate.
-  const peaks = new Float64Array(3);
-  const levels = new Float64Array(2);
-  const gateQueue = new Float64Array(minutes);
+  // [screening queue, turnstile queue, max screening, max turnstile, max combined] of the current sweep.
+  const state = new Int32Array(5);
+  const screeningScratch = zeros(minutes);
+  const turnstileScratch = zeros(minutes);
   let admitted = 0;
   let inByKickoff = 0;
   let waitSum = 0;
   let waitMax = 0;
   let lastEntry = Number.NEGATIVE_INFINITY;
   let offset = 0;
-  const minuteOf = minuteIndex(origin, horizon, startMinute);
-  const grid: Grid = { origin, horizon, startMinute, minuteOf };
-  const byMinute: MinuteTotals = { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute };
   for (const { gate, out } of runs) {
     const n = gate.arrivals.length;
-    gateScreening.fill(0);
-    gateTurnstile.fill(0);
     totals.set(EMPTY_TOTALS);
-    for (let from = 0; from < n; from += CHUNK) {
-      const to = Math.min(n, from + CHUNK);
-      accumulateFans(from, to, gate.arrivals, out, gate.turnstileSeconds, grid, gateScreening, gateTurnstile, waits, offset, byMinute, totals);
+    for (let from = 0; from < n; from += FANS_PER_CALL) {
+      const to = Math.min(n, from + FANS_PER_CALL);
+      accumulateFans(from, to, gate.arrivals, out, gate.turnstileSeconds, grid, gateEvents, venue, waits, offset, byMinute, totals);
     }
-    gateQueue.fill(0);
-    levels.fill(0);
-    peaks.fill(0);
-    for (let from = 0; from < horizon; from += CHUNK) {
-      const to = Math.min(horizon, from + CHUNK);
-      sweepQueues(from, to, gateScreening, gateTurnstile, venueScreening, venueTurnstile, minuteOf, gateQueue, levels, peaks);
-    }
+    const gateQueue = zeros(minutes);
+    sweepQueues(grid, gateEvents, state, screeningScratch, turnstileScratch, gateQueue);
     const gAdmitted = totals[0] as number;
     const gIn = totals[1] as number;
     const gSum = totals[2] as number;
@@ -291,32 +274,44 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       id: gate.id,
       assigned: n,
       admitted: gAdmitted,
-      maxQueue: peaks[2] as number,
-      maxScreeningQueue: peaks[0] as number,
-      maxTurnstileQueue: peaks[1] as number,
+      maxQueue: state[4] as number,
+      maxScreeningQueue: state[2] as number,
+      maxTurnstileQueue: state[3] as number,
       meanWaitMinutes: gAdmitted > 0 ? gSum / gAdmitted / 60 : 0,
       p95WaitMinutes: n > 0 ? percentileInPlace(waits, 95, offset, offset + n) / 60 : 0,
       maxWaitMinutes: gMax / 60,
       firstArrivalMinute: n > 0 ? (gate.arrivals[0] as number) / 60 : null,
       lastEntryMinute: gAdmitted > 0 ? gLast / 60 : null,
       inByKickoffShare: n > 0 ? gIn / n : 0,
-      queue: { startMinute, values: toArray(gateQueue, 1) },
+      queue: { startMinute, values: gateQueue },
     });
     offset += n;
   }
 
-  const screeningQueue = new Float64Array(minutes);
-  const turnstileQueue = new Float64Array(minutes);
-  const queue = new Float64Array(minutes);
-  const maxQueue = venuePeaks(venueScreening, venueTurnstile, minuteOf, screeningQueue, turnstileQueue, queue);
-  const inside: number[] = [];
-  let cumulative = 0;
-  for (let m = 0; m < minutes; m++) {
-    cumulative += entriesByMinute[m] as number;
-    inside.push(cumulative);
-  }
+  const screeningQueue = zeros(minutes);
+  const turnstileQueue = zeros(minutes);
+  const queue = zeros(minutes);
+  sweepQueues(grid, venue, state, screeningQueue, turnstileQueue, queue);
+  const maxQueue = state[4] as number;
   const p50 = total > 0 ? percentileInPlace(waits, 50) : 0;
   const p95 = total > 0 ? percentileInPlace(waits, 95) : 0;
+
+  // Per-minute series: a few hundred values, built in plain loops.
+  const arrivals = new Array<number>(minutes);
+  const entries = new Array<number>(minutes);
+  const inside = new Array<number>(minutes);
+  const meanWaitMinutes = new Array<number>(minutes);
+  const maxWaitMinutes = new Array<number>(minutes);
+  let cumulative = 0;
+  for (let m = 0; m < minutes; m++) {
+    const count = byMinute.arrivals[m] as number;
+    arrivals[m] = count;
+    entries[m] = byMinute.entries[m] as number;
+    cumulative += byMinute.entries[m] as number;
+    inside[m] = cumulative;
+    meanWaitMinutes[m] = count > 0 ? (byMinute.waitSum[m] as number) / count / 60 : 0;
+    maxWaitMinutes[m] = (byMinute.waitMax[m] as number) * (1 / 60);
+  }
 
   const busiestGates = [...gates]
     .sort((x, y) => y.maxQueue - x.maxQueue || y.p95WaitMinutes - x.p95WaitMinutes)
@@ -336,19 +331,6 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     inByKickoffShare: inByKickoff / attendance,
     busiestGates,
     gates,
-    series: {
-      startMinute,
-      queue: toArray(queue, 1),
-      screeningQueue: toArray(screeningQueue, 1),
-      turnstileQueue: toArray(turnstileQueue, 1),
-      arrivals: toArray(arrivalsByMinute, 1),
-      entries: toArray(entriesByMinute, 1),
-      inside,
-      meanWaitMinutes: Array.from(waitSumByMinute, (s, m) => {
-        const count = arrivalsByMinute[m] as number;
-        return count > 0 ? s / count / 60 : 0;
-      }),
-      maxWaitMinutes: toArray(waitMaxByMinute, 1 / 60),
-    },
+    series: { startMinute, queue, screeningQueue, turnstileQueue, arrivals, entries, inside, meanWaitMinutes, maxWaitMinutes },
   };
 }
