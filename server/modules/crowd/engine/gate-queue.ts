@@ -38,7 +38,7 @@ export function createGateQueueOutput(n: number): GateQueueOutput {
  * type feedback from earlier calls, instead of compiling an on-stack-replacement copy inside one long
  * first call and again (after a deoptimisation) for the next gate.
  */
-const CHUNK = 256;
+const CHUNK = 64;
 
 /**
  * Simulates every fan of one gate through screening and turnstiles and writes their times to `out`.

@@ -6,7 +6,7 @@
 import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
 import type { GateQueueOutput } from './gate-queue.ts';
 import type { PreparedGate } from './ingress-preparation.ts';
-import { percentileInPlace } from './percentile.ts';
+import { nearestRankIndex, percentileInPlace, selectInPlace } from './percentile.ts';
 
 /** One simulated gate: its inputs and the per-fan times the simulation wrote. */
 export interface GateRun {
@@ -180,16 +180,6 @@ function sweepMinutes(
   state[4] = maxQ;
 }
 
-/** Sweeps every minute of the grid (see sweepMinutes); the peaks are left in `state[2 … 4]`. */
-function sweepQueues(grid: Grid, events: QueueEvents, state: Int32Array, screeningPeak: number[], turnstilePeak: number[], peak: number[]): void {
-  state.fill(0);
-  for (let m = 0; m < grid.minutes; m += MINUTES_PER_CALL)
-    sweepMinutes(m, Math.min(grid.minutes, m + MINUTES_PER_CALL), grid, events, state, screeningPeak, turnstilePeak, peak);
-  // Fans never served were counted at the sentinel index; clear it for the next gate.
-  events.screening[grid.horizon] = 0;
-  events.turnstile[grid.horizon] = 0;
-}
-
 /** Longest ingress summarised (30 days): beyond it the per-second queue arrays would be needlessly large. */
 const MAX_HORIZON_SECONDS = 30 * 86_400;
 
@@ -259,7 +249,12 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       accumulateFans(from, to, gate.arrivals, out, gate.turnstileSeconds, grid, gateEvents, venue, waits, offset, byMinute, totals);
     }
     const gateQueue = zeros(minutes);
-    sweepQueues(grid, gateEvents, state, screeningScratch, turnstileScratch, gateQueue);
+    state.fill(0);
+    for (let m = 0; m < minutes; m += MINUTES_PER_CALL)
+      sweepMinutes(m, Math.min(minutes, m + MINUTES_PER_CALL), grid, gateEvents, state, screeningScratch, turnstileScratch, gateQueue);
+    // Fans never served were counted at the sentinel index; clear it for the next gate.
+    gateEvents.screening[horizon] = 0;
+    gateEvents.turnstile[horizon] = 0;
     const gAdmitted = totals[0] as number;
     const gIn = totals[1] as number;
     const gSum = totals[2] as number;
@@ -291,10 +286,15 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   const screeningQueue = zeros(minutes);
   const turnstileQueue = zeros(minutes);
   const queue = zeros(minutes);
-  sweepQueues(grid, venue, state, screeningQueue, turnstileQueue, queue);
+  state.fill(0);
+  for (let m = 0; m < minutes; m += MINUTES_PER_CALL)
+    sweepMinutes(m, Math.min(minutes, m + MINUTES_PER_CALL), grid, venue, state, screeningQueue, turnstileQueue, queue);
   const maxQueue = state[4] as number;
-  const p50 = total > 0 ? percentileInPlace(waits, 50) : 0;
-  const p95 = total > 0 ? percentileInPlace(waits, 95) : 0;
+  // After selecting the median, every value from its index on is at least as large: the 95th
+  // percentile is selected among those alone.
+  const k50 = nearestRankIndex(50, total);
+  const p50 = total > 0 ? selectInPlace(waits, k50, 0, total) : 0;
+  const p95 = total > 0 ? selectInPlace(waits, nearestRankIndex(95, total), k50, total) : 0;
 
   // Per-minute series: a few hundred values, built in plain loops.
   const arrivals = new Array<number>(minutes);
