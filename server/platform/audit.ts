@@ -45,31 +45,34 @@ export const CHAIN_LOCK_KEY = 7_301_2023;
  * running server, and always before `verifyAuditChain` reports).
  */
 export async function recordAudit(tx: Db, source: AuditSource, event: AuditEvent, at: Date = new Date()): Promise<void> {
-  await tx.execute(auditEntry(tx, source, event, at));
+  await tx.execute(auditInsert(tx, auditRow(source, event, at)));
 }
 
-/** The INSERT of one entry, for `executeTogether` with the change it records (same rules as `recordAudit`). */
-export function auditEntry(tx: Db, source: AuditSource, event: AuditEvent, at: Date = new Date()): SQL {
+export type AuditRow = ReturnType<typeof auditRow>;
+
+/** The stored row of an entry; with `auditInsert`, for sending it with the change it records (`executeTogether`). */
+export function auditRow(source: AuditSource, event: AuditEvent, at: Date) {
   const actor = source.actor;
-  return tx
-    .insert(auditLog)
-    .values({
-      id: newId(),
-      at: new Date(at.getTime()),
-      actorType: actor ? actor.kind : ('anonymous' as const),
-      actorId: actor?.id ?? null,
-      actorLabel: actor?.label ?? source.claimedLabel ?? null,
-      organisationId: actor?.organisationId ?? null,
-      action: event.action,
-      subjectType: event.subjectType ?? null,
-      subjectId: event.subjectId ?? null,
-      outcome: event.outcome ?? 'success',
-      requestId: source.requestId,
-      details: event.details ?? {},
-      // the sequence is the column default (migration 0004); drawn explicitly so the insert never depends on it
-      seq: sql`nextval('audit_log_seq_seq')`,
-    })
-    .getSQL();
+  return {
+    id: newId(),
+    at: new Date(at.getTime()),
+    actorType: actor ? actor.kind : ('anonymous' as const),
+    actorId: actor?.id ?? null,
+    actorLabel: actor?.label ?? source.claimedLabel ?? null,
+    organisationId: actor?.organisationId ?? null,
+    action: event.action,
+    subjectType: event.subjectType ?? null,
+    subjectId: event.subjectId ?? null,
+    outcome: event.outcome ?? 'success',
+    requestId: source.requestId,
+    details: event.details ?? {},
+    // the sequence is the column default (migration 0004); drawn explicitly so the insert never depends on it
+    seq: sql`nextval('audit_log_seq_seq')`,
+  };
+}
+
+export function auditInsert(db: Db, row: AuditRow): SQL {
+  return db.insert(auditLog).values(row).getSQL();
 }
 
 const CHAIN_BATCH = 2000;

@@ -48,17 +48,23 @@ export interface NewEvent {
 
 /** Writes an event in the caller's transaction; it is announced to every instance when that transaction commits. */
 export async function publishEvent(tx: Db, event: NewEvent, at: Date): Promise<void> {
-  await executeTogether(tx, { event: eventEntry(event, at) }, eventNotice(event.operationId));
+  await executeTogether(tx, { event: eventInsert(eventRow(event, at)) }, eventNotice(event.operationId));
 }
 
+export type EventRow = ReturnType<typeof eventRow>;
+
 /**
- * The INSERT of an event, for `executeTogether` with the change it announces; pass `eventNotice` as the
- * last statement. `payload` replaces the event's payload by an SQL expression (one that reads a value the
- * same statement produces). No lock: positions are given after commit by `sequenceEvents`.
+ * The stored row of an event (JSON as text); with `eventInsert` and `eventNotice`, for sending it with the
+ * change it announces (`executeTogether`). No lock: positions are given after commit by `sequenceEvents`.
  */
-export function eventEntry(event: NewEvent, at: Date, payload: SQL = sql`${JSON.stringify(event.payload)}::jsonb`): SQL {
+export function eventRow(event: NewEvent, at: Date) {
+  return { id: newId(), at: at.toISOString(), operationId: event.operationId, type: event.type, audience: JSON.stringify(event.audience), payload: JSON.stringify(event.payload) };
+}
+
+/** `payload` replaces the row's payload by an SQL expression (one that reads a value the same statement produces). */
+export function eventInsert(row: EventRow, payload: SQL = sql`${row.payload}::jsonb`): SQL {
   return sql`insert into ${eventOutbox} (id, at, operation_id, type, audience, payload)
-    values (${newId()}::uuid, ${at.toISOString()}::timestamptz, ${event.operationId}::uuid, ${event.type}, ${JSON.stringify(event.audience)}::jsonb, ${payload})`;
+    values (${row.id}::uuid, ${row.at}::timestamptz, ${row.operationId}::uuid, ${row.type}, ${row.audience}::jsonb, ${payload})`;
 }
 
 /** Wakes every instance's hub when the transaction commits (PostgreSQL delivers notifications at commit). */

@@ -50,15 +50,15 @@ export function incidentEntry(db: Db, row: NewIncidentRow): SQL {
   return db.insert(incidents).values(row).returning({ number: incidents.number }).getSQL();
 }
 
-export type TimelineEntry = { incidentId: string; at: Date; kind: string; actorLabel: string; data: Record<string, unknown> };
+export type TimelineRow = { id: string; incidentId: string; at: Date; kind: string; actorLabel: string; data: Record<string, unknown> };
 
-export async function appendTimeline(tx: Db, e: TimelineEntry): Promise<void> {
-  await tx.execute(timelineEntry(tx, e));
+export async function appendTimeline(tx: Db, e: Omit<TimelineRow, 'id'>): Promise<void> {
+  await tx.insert(incidentTimeline).values({ id: newId(), ...e });
 }
 
 /** The INSERT of a timeline entry, for `executeTogether` with the change's audit entry and event. */
-export function timelineEntry(tx: Db, e: TimelineEntry): SQL {
-  return tx.insert(incidentTimeline).values({ id: newId(), ...e }).getSQL();
+export function timelineEntry(db: Db, row: TimelineRow): SQL {
+  return db.insert(incidentTimeline).values(row).getSQL();
 }
 
 export async function readTimeline(db: Db, incidentId: string) {

@@ -5,16 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Incident, IncidentDetail, IncidentStatus, MyAssignment, ReportIncidentBody, TimelineEntry } from '../../../common/contracts/operations.ts';
 import { type Actor, listScope, type RequestContext, requirePermission } from '../../platform/access.ts';
-import { auditEntry, canonicalJson, recordAudit } from '../../platform/audit.ts';
+import { type AuditRow, auditInsert, auditRow, canonicalJson, recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { uniqueViolationOn } from '../../platform/db/errors.ts';
-import { executeTogether } from '../../platform/db/statements.ts';
+import { executeTogether, preparedTogether } from '../../platform/db/statements.ts';
 import { venues } from '../../platform/db/schema/index.ts';
 import { AppError, denied, notFound } from '../../platform/errors.ts';
-import { eventEntry, eventNotice, registerEventVisibility } from '../../platform/events.ts';
+import { type EventRow, eventInsert, eventNotice, eventRow, registerEventVisibility } from '../../platform/events.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -62,6 +62,23 @@ export function audienceOf(view: Pick<Incident, 'venueId' | 'reporterOrganisatio
 
 // Live events of incidents reach whoever may see the incident, decided from the event's audience alone.
 registerEventVisibility('incident.', (actor, event) => canSeeIncident(actor, event.audience as unknown as IncidentAudience));
+
+type ChangeRecords = { timeline: repo.TimelineRow; audit: AuditRow; event: EventRow };
+
+/**
+ * A new report: the incident and its records as one prepared statement (reports come by the hundred a
+ * second during a match). The incident's number is drawn by the statement, so the event's copy of the
+ * incident reads it from there.
+ */
+const reportStatement = preparedTogether<ChangeRecords & { incident: repo.NewIncidentRow }, { number: string | number }>('tansiq_incident_report', (db, rows) => ({
+  statements: {
+    incident: repo.incidentEntry(db, rows.incident),
+    timeline: repo.timelineEntry(db, rows.timeline),
+    audit: auditInsert(db, rows.audit),
+    event: eventInsert(rows.event, sql`jsonb_set(${rows.event.payload}::jsonb, '{incident,number}', to_jsonb((select number from incident)))`),
+  },
+  last: sql`select incident.number from incident, (${eventNotice(rows.event.operationId)}) as notice`,
+}));
 
 export function createIncidentsService({ db, clock, operationId }: Platform) {
   // Venues are few and their names rarely change: one read per minute instead of one per report.
@@ -119,16 +136,15 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
    * carrying the incident as it now is — in one round trip.
    */
   async function record(tx: Db, ctx: RequestContext, view: Incident, at: Date, type: 'incident.created' | 'incident.updated', timeline: { kind: string; data: Record<string, unknown> }, audit: { action: string; details?: Record<string, unknown> }): Promise<void> {
-    await executeTogether(tx, recordsOf(tx, ctx, view, at, type, timeline, audit), eventNotice(operationId));
+    const rows = recordsOf(ctx, view, at, type, timeline, audit);
+    await executeTogether(tx, { timeline: repo.timelineEntry(tx, rows.timeline), audit: auditInsert(tx, rows.audit), event: eventInsert(rows.event) }, eventNotice(operationId));
   }
 
-  /** The statements of `record`, for a caller that sends them with the change itself. */
-  function recordsOf(tx: Db, ctx: RequestContext, view: Incident, at: Date, type: 'incident.created' | 'incident.updated', timeline: { kind: string; data: Record<string, unknown> }, audit: { action: string; details?: Record<string, unknown> }, eventPayload?: SQL): Record<string, SQL> {
-    const event = { operationId, type, audience: audienceOf(view) as unknown as Record<string, unknown>, payload: { incident: view, change: timeline.kind } };
+  function recordsOf(ctx: RequestContext, view: Incident, at: Date, type: 'incident.created' | 'incident.updated', timeline: { kind: string; data: Record<string, unknown> }, audit: { action: string; details?: Record<string, unknown> }): ChangeRecords {
     return {
-      timeline: repo.timelineEntry(tx, { incidentId: view.id, at, kind: timeline.kind, actorLabel: ctx.actor.label, data: timeline.data }),
-      audit: auditEntry(tx, ctx, { action: audit.action, subjectType: 'incident', subjectId: view.id, details: audit.details ?? {} }, at),
-      event: eventEntry(event, at, eventPayload),
+      timeline: { id: newId(), incidentId: view.id, at, kind: timeline.kind, actorLabel: ctx.actor.label, data: timeline.data },
+      audit: auditRow(ctx, { action: audit.action, subjectType: 'incident', subjectId: view.id, details: audit.details ?? {} }, at),
+      event: eventRow({ operationId, type, audience: audienceOf(view) as unknown as Record<string, unknown>, payload: { incident: view, change: timeline.kind } }, at),
     };
   }
 
@@ -188,19 +204,12 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
         updatedAt: now,
       };
       // The incident, its timeline entry, audit entry and event go as one statement (one round trip, one
-      // transaction); the incident's number is drawn by that statement, so the event reads it from there.
-      // A key already used makes the whole statement fail on the unique index, and the stored report answers.
+      // transaction). A key already used makes the whole statement fail on the unique index, and the stored
+      // report answers.
       const draft = await toView(db, { ...fresh, number: 0 } as repo.IncidentRow, { assignments: [], links: [], attachments: [] });
-      const numberInEvent = sql`jsonb_set(${JSON.stringify({ incident: draft, change: 'report' })}::jsonb, '{incident,number}', to_jsonb((select number from incident)))`;
+      const records = recordsOf(ctx, draft, now, 'incident.created', { kind: 'report', data: { category: body.category, severity: body.severity, restricted: fresh.restricted } }, { action: 'incident.report', details: { venueId: body.venueId, category: body.category, severity: body.severity } });
       try {
-        const [stored] = await executeTogether<{ number: string | number }>(
-          db,
-          {
-            incident: repo.incidentEntry(db, fresh),
-            ...recordsOf(db, ctx, draft, now, 'incident.created', { kind: 'report', data: { category: body.category, severity: body.severity, restricted: fresh.restricted } }, { action: 'incident.report', details: { venueId: body.venueId, category: body.category, severity: body.severity } }, numberInEvent),
-          },
-          sql`select incident.number from incident, (${eventNotice(operationId)}) as notice`,
-        );
+        const [stored] = await reportStatement(db, { incident: fresh, ...records });
         return { incident: { ...draft, number: Number(stored!.number) }, created: true };
       } catch (err) {
         if (uniqueViolationOn(err) !== repo.IDEMPOTENCY_INDEX) throw err;
