@@ -4,6 +4,7 @@ import { useTestApp } from '../../../test/app.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { buildApiToken, buildUser, TEST_PASSWORD, venueId } from '../../../test/factories.ts';
 import { openSse, type SseStream } from '../../../test/sse.ts';
+import { rowsOf } from '../../platform/db/statements.ts';
 import { validateCap } from './cap-validator.test-support.ts';
 import { alertBody, buildIncident, dispatch, newKey, reportBody } from './operations.test-support.ts';
 
@@ -49,6 +50,14 @@ describeEachDatabase('live operations', (db) => {
     expect(new Set(burst.map((r) => r.json().id)).size).toBe(1);
     const rows = await t().platform.db.execute(sql`select count(*)::int as n from incidents where idempotency_key = ${concurrentKey}`);
     expect((rows as unknown as { rows: { n: number }[] }).rows?.[0]?.n ?? (rows as unknown as { n: number }[])[0]?.n).toBe(1);
+    // One report, however often it was sent: one timeline entry, one audit entry, one event.
+    const id = burst[0]!.json().id;
+    const records = rowsOf<{ timeline: number; audit: number; events: number }>(
+      await t().platform.db.execute(sql`select (select count(*)::int from incident_timeline where incident_id = ${id}) as timeline,
+        (select count(*)::int from audit_log where subject_id = ${id} and action = 'incident.report') as audit,
+        (select count(*)::int from event_outbox where type = 'incident.created' and payload->'incident'->>'id' = ${id}) as events`),
+    );
+    expect(records).toEqual([{ timeline: 1, audit: 1, events: 1 }]);
   });
 
   it('keeps restricted incidents from officers, partners and venue managers in lists, search, export, reads and the stream', async () => {
@@ -63,7 +72,10 @@ describeEachDatabase('live operations', (db) => {
     const hidden = [threat.id, marked.id];
 
     await analystStream.waitFor((e) => e.event === 'incident.created' && e.data.includes(threat.id));
-    await officerStream.waitFor((e) => e.event === 'incident.created' && e.data.includes(ordinary.id));
+    const created = await officerStream.waitFor((e) => e.event === 'incident.created' && e.data.includes(ordinary.id));
+    // The number is drawn by the statement that stores the report; the event carries the same one.
+    expect(JSON.parse(created.data).data.incident.number).toBe(ordinary.number);
+    expect(ordinary.number).toBeGreaterThan(0);
     // The restricted events were published before the ordinary one, so the officer would have got them by now.
     expect(officerStream.events.some((e) => hidden.some((id) => e.data.includes(id)))).toBe(false);
 
