@@ -1,17 +1,29 @@
 /** Birth dates: parsing partial dates and comparing them as evidence. */
 import type { BirthDate, DateOutcome } from './types.ts';
 
-/** Score adjustments for birth-date evidence (added to the name score). */
+/**
+ * Score adjustments for birth-date evidence (added to the name score), by how rarely the outcome occurs
+ * between two different people: a full date agreeing (about 1 in 20,000 for birth years spread over
+ * decades) weighs far more than a year agreeing (about 1 in 50), and a year inside a list's range weighs
+ * the year's bonus divided by the range's width (see dateAdjustment).
+ */
 export const DATE_ADJUSTMENT: Record<DateOutcome, number> = {
-  exact: 0.08,
+  exact: 0.15,
   'day-month-swapped': 0.05,
   'same-year': 0.04,
-  'in-range': 0.03,
+  /** For a one-year range; wider ranges get less (dateAdjustment). */
+  'in-range': 0.04,
   'near-year': 0,
   'different-day': -0.15,
   'different-year': -0.3,
   unknown: 0,
 };
+
+/** The adjustment of a date outcome; `in-range` gets the same-year bonus divided by the range's width in years. */
+export function dateAdjustment(outcome: DateOutcome, entry?: BirthDate): number {
+  if (outcome === 'in-range' && entry?.kind === 'range') return Math.round((DATE_ADJUSTMENT['in-range'] / (entry.toYear - entry.fromYear + 1)) * 1000) / 1000;
+  return DATE_ADJUSTMENT[outcome];
+}
 
 /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also `/` or `.` separators, or `DD/MM/YYYY`); undefined when not a date. */
 export function parsePartialDate(text: string | undefined | null): BirthDate | undefined {

@@ -12,7 +12,9 @@ import {
   type WatchlistEntry,
 } from './index.ts';
 import { compareNamesPlain } from './score.ts';
+import { compareEvidence, packedEvidence, preparePerson } from './screen.ts';
 import { partSimilarity } from './similarity.ts';
+import { dateAdjustment } from './dates.ts';
 import { screenBatch } from './worker-pool.ts';
 
 const part = (s: string) => {
@@ -177,6 +179,10 @@ describe('screening with a list', () => {
     expect(exact).toBeGreaterThan(wrong);
     expect(none).toBeGreaterThan(wrong);
     expect(compareDates(parsePartialDate('1961'), [{ kind: 'range', fromYear: 1960, toYear: 1962 }]).outcome).toBe('in-range');
+    // A full date agreeing is rarer by chance than a year; a year inside a wide range weighs less than the year itself.
+    expect(dateAdjustment('exact')).toBeGreaterThan(2 * dateAdjustment('same-year'));
+    expect(dateAdjustment('in-range', { kind: 'range', fromYear: 1960, toYear: 1964 })).toBeLessThan(dateAdjustment('in-range', { kind: 'range', fromYear: 1960, toYear: 1961 }));
+    expect(dateAdjustment('in-range', { kind: 'range', fromYear: 1960, toYear: 1961 })).toBeLessThan(dateAdjustment('same-year'));
     expect(compareDates(parsePartialDate('1970-01-01'), [{ kind: 'approximate', year: 1971 }]).outcome).toBe('near-year');
   });
 
@@ -219,6 +225,32 @@ describe('screening with a list', () => {
     const viaWorkers = await screenBatch(entries, people, { workers: 2, chunkSize: 20 });
     const inline = people.map((p) => screenPerson(buildIndex(entries), p));
     expect(JSON.stringify(viaWorkers)).toBe(JSON.stringify(inline));
+  });
+});
+
+describe('evidence in candidate retrieval', () => {
+  // 80 namesakes sharing both parts: more than are scored per applicant (30).
+  const namesakes = Array.from({ length: 80 }, (_, i) =>
+    entry(`N${i}`, [`Johnson Whitaker ${['Lee', 'Ray', 'Kay', 'Roy'][i % 4]}`], {
+      birthDates: i % 3 === 0 ? [{ kind: 'range', fromYear: 1950 + (i % 40), toYear: 1954 + (i % 40) }] : [{ kind: 'exact', year: 1950 + (i % 40), month: 1 + (i % 12), day: 1 + (i % 28) }],
+      nationalities: i % 5 === 0 ? ['SY', 'IQ'] : ['JO'],
+      gender: i % 2 === 0 ? 'male' : 'female',
+    }),
+  );
+  const index = buildIndex(list(namesakes));
+
+  it('scores the namesakes whose birth date and nationality agree first', () => {
+    // N79: 1989-08-24 (79 % 40 = 39; month 1 + 79 % 12 = 8; day 1 + 79 % 28 = 24), JO, female.
+    const hits = screenPerson(index, { id: 'p', fullName: 'Johnson Whitaker', dateOfBirth: '1989-08-24', nationality: 'JO', gender: 'female' });
+    expect(hits[0]?.entryId).toBe('N79');
+    expect(hits[0]?.explanation.birthDate.outcome).toBe('exact');
+  });
+
+  it('ranks with the same evidence adjustment as the explanation gives', () => {
+    const people = ['1989-08-24', '1989', '1952', '1989-24-08', '1955-02'].flatMap((dob) =>
+      [['JO', 'female'], ['IQ', 'male'], ['FR', undefined]].map(([nat, g]) => preparePerson({ id: 'p', fullName: 'x', dateOfBirth: dob, nationality: nat, ...(g ? { gender: g as 'male' } : {}) })),
+    );
+    for (const p of people) for (let r = 0; r < index.names.length; r++) expect(packedEvidence(index, p, r)).toBeCloseTo(compareEvidence(p, index.entries[index.names[r]?.entry ?? 0] as WatchlistEntry).adj, 12);
   });
 });
 

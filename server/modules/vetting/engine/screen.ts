@@ -3,10 +3,10 @@
  * names, adjust by birth date, nationality and gender, explain, and keep the hits at or above the threshold.
  */
 import { toCountryCodes } from './countries.ts';
-import { compareDates, DATE_ADJUSTMENT, formatBirthDate, parsePartialDate } from './dates.ts';
+import { compareDates, DATE_ADJUSTMENT, dateAdjustment, formatBirthDate, parsePartialDate } from './dates.ts';
 import { type NamePart, type PreparedName, prepareName } from './names.ts';
 import { compareNames, round, type SimilarityMemo } from './score.ts';
-import type { BirthDate, Explanation, Gender, GenderOutcome, Hit, NationalityOutcome, PersonInput, ScreenOptions } from './types.ts';
+import type { BirthDate, Explanation, Gender, GenderOutcome, Hit, NationalityOutcome, PersonInput, ScreenOptions, WatchlistEntry } from './types.ts';
 import { queryKeys, type WatchlistIndex } from './watchlist-index.ts';
 
 /**
@@ -76,13 +76,60 @@ interface Scratch {
   nParts: Int32Array;
   rank: Float64Array;
   tick: number;
+  /**
+   * Evidence of each list name's entry, packed for ranking thousands of candidates per applicant with one
+   * memory access each: EV_STRIDE numbers per name — date kind (see dateCode) | gender << 4 | several
+   * nationalities << 8; date a; date b; nationality id (−1: none).
+   */
+  ev: Int32Array;
+  entryOf: Int32Array;
+  natStart: Int32Array;
+  natIds: Int32Array;
+  natId: Map<string, number>;
 }
+
+/**
+ * An entry's birth date as numbers: kind 0 none; 1 full date (a = yyyymmdd); 2 year only (a = year); 3 range
+ * (a..b); 4 approximate year (a); 5 anything else (several dates, year and month), compared by compareDates.
+ */
+function dateCode(dates: readonly BirthDate[]): [number, number, number] {
+  if (dates.length === 0) return [0, 0, 0];
+  const d = dates[0] as BirthDate;
+  if (dates.length > 1) return [5, 0, 0];
+  if (d.kind === 'range') return [3, d.fromYear, d.toYear];
+  if (d.kind === 'approximate') return [4, d.year, 0];
+  if (d.month === undefined) return [2, d.year, 0];
+  if (d.day === undefined) return [5, 0, 0];
+  return [1, d.year * 10000 + d.month * 100 + d.day, 0];
+}
+const genderCodeOf = (g: Gender | undefined) => (g === 'male' ? 1 : g === 'female' ? 2 : 0);
+const EV_STRIDE = 4;
 const scratchByIndex = new WeakMap<WatchlistIndex, Scratch>();
 
 function scratchFor(index: WatchlistIndex): Scratch {
   let s = scratchByIndex.get(index);
   if (!s) {
     const n = index.names.length;
+    const natId = new Map<string, number>();
+    const natStart = new Int32Array(index.entries.length + 1);
+    const natIds: number[] = [];
+    index.entries.forEach((e, i) => {
+      for (const c of e.nationalities) {
+        if (!natId.has(c)) natId.set(c, natId.size);
+        natIds.push(natId.get(c) as number);
+      }
+      natStart[i + 1] = natIds.length;
+    });
+    const codes = index.entries.map((e) => dateCode(e.birthDates));
+    const ev = new Int32Array(n * EV_STRIDE);
+    index.names.forEach((x, r) => {
+      const e = index.entries[x.entry] as WatchlistEntry;
+      const [kind, a, b] = codes[x.entry] as [number, number, number];
+      ev[r * EV_STRIDE] = kind | (genderCodeOf(e.gender) << 4) | (e.nationalities.length > 1 ? 1 << 8 : 0);
+      ev[r * EV_STRIDE + 1] = a;
+      ev[r * EV_STRIDE + 2] = b;
+      ev[r * EV_STRIDE + 3] = e.nationalities.length > 0 ? (natId.get(e.nationalities[0] as string) as number) : -1;
+    });
     s = {
       acc: new Float64Array(n),
       stamp: new Int32Array(n),
@@ -90,6 +137,11 @@ function scratchFor(index: WatchlistIndex): Scratch {
       nParts: Int32Array.from(index.names, (x) => x.prepared.parts.length),
       rank: new Float64Array(n),
       tick: 0,
+      ev,
+      entryOf: Int32Array.from(index.names, (x) => x.entry),
+      natStart,
+      natIds: Int32Array.from(natIds),
+      natId,
     };
     scratchByIndex.set(index, s);
   }
@@ -127,8 +179,97 @@ function planFor(index: WatchlistIndex, p: NamePart): KeyPlan {
   return plan;
 }
 
-/** Candidate list names for one applicant name, best first (at most MAX_CANDIDATES). */
-export function candidates(index: WatchlistIndex, q: PreparedName, weights: ArrayLike<number>): number[] {
+/** Birth date, nationality and gender of a person compared with a list entry, and their score adjustment. */
+export interface EvidenceComparison {
+  dates: ReturnType<typeof compareDates>;
+  dateAdj: number;
+  nat: NationalityOutcome;
+  gen: GenderOutcome;
+  adj: number;
+}
+
+export function compareEvidence(person: PreparedPerson, entry: WatchlistEntry): EvidenceComparison {
+  const dates = compareDates(person.birthDate, entry.birthDates);
+  const dateAdj = dateAdjustment(dates.outcome, dates.entry);
+  let nat: NationalityOutcome = 'unknown';
+  if (person.nationalities.length > 0 && entry.nationalities.length > 0) {
+    nat = person.nationalities.some((c) => entry.nationalities.includes(c)) ? 'match' : 'different';
+  }
+  let gen: GenderOutcome = 'unknown';
+  if (person.gender && entry.gender) gen = person.gender === entry.gender ? 'match' : 'different';
+  return { dates, dateAdj, nat, gen, adj: dateAdj + NATIONALITY_ADJUSTMENT[nat] + GENDER_ADJUSTMENT[gen] };
+}
+
+/**
+ * Evidence counts in a candidate's rank only when it shares at least this share of the applicant's key
+ * weight: below it a name could rarely reach the threshold, and comparing the many weak names that good
+ * evidence would promote doubled the screening time.
+ */
+const EVIDENCE_MIN_SHARE = 0.4;
+/** The largest evidence adjustment (exact birth date, same nationality, same gender). */
+const MAX_EVIDENCE_GAIN = Math.max(...Object.values(DATE_ADJUSTMENT)) + Math.max(...Object.values(NATIONALITY_ADJUSTMENT)) + Math.max(...Object.values(GENDER_ADJUSTMENT));
+
+/** compareEvidence(person, entry).adj of list name r, computed from the packed numbers where it can be. */
+function rankEvidence(s: Scratch, r: number, index: WatchlistIndex, person: PreparedPerson, pNat: number[], pGender: number): number {
+  const o4 = r * EV_STRIDE;
+  const head = s.ev[o4] as number;
+  let adj = person.birthDate ? rankDateAdjustment(s, r, index, person.birthDate) : 0;
+  const nat0 = s.ev[o4 + 3] as number;
+  if (pNat.length > 0 && nat0 >= 0) {
+    let match = pNat.includes(nat0);
+    if (!match && head & 256) {
+      const e = s.entryOf[r] as number;
+      for (let i = (s.natStart[e] as number) + 1; i < (s.natStart[e + 1] as number) && !match; i++) match = pNat.includes(s.natIds[i] as number);
+    }
+    adj += NATIONALITY_ADJUSTMENT[match ? 'match' : 'different'];
+  }
+  const g = (head >> 4) & 15;
+  if (pGender !== 0 && g !== 0) adj += GENDER_ADJUSTMENT[pGender === g ? 'match' : 'different'];
+  return adj;
+}
+
+/** rankEvidence for one list name (for tests: it must equal compareEvidence(person, entry).adj). */
+export function packedEvidence(index: WatchlistIndex, person: PreparedPerson, r: number): number {
+  const s = scratchFor(index);
+  return rankEvidence(s, r, index, person, person.nationalities.map((c) => s.natId.get(c) ?? -1), genderCodeOf(person.gender));
+}
+
+/** dateAdjustment(compareDates(bd, entry dates)) of list name r, from the packed numbers (compareDate's rules). */
+function rankDateAdjustment(s: Scratch, r: number, index: WatchlistIndex, bd: BirthDate): number {
+  const o4 = r * EV_STRIDE;
+  const kind = (s.ev[o4] as number) & 15;
+  const a = s.ev[o4 + 1] as number;
+  const b = s.ev[o4 + 2] as number;
+  const y = bd.kind === 'exact' ? bd.year : 0;
+  if (kind === 0 || y === 0) return 0;
+  if (kind === 2) return DATE_ADJUSTMENT[a === y ? 'same-year' : 'different-year'];
+  if (kind === 3) {
+    if (y >= a && y <= b) return dateAdjustment('in-range', { kind: 'range', fromYear: a, toYear: b });
+    return DATE_ADJUSTMENT[y >= a - 1 && y <= b + 1 ? 'near-year' : 'different-year'];
+  }
+  if (kind === 4) return DATE_ADJUSTMENT[a === y ? 'same-year' : Math.abs(a - y) <= 2 ? 'near-year' : 'different-year'];
+  if (kind === 1 && bd.kind === 'exact') {
+    if (Math.floor(a / 10000) !== y) return DATE_ADJUSTMENT['different-year'];
+    if (bd.month === undefined) return DATE_ADJUSTMENT['same-year'];
+    if (bd.day !== undefined) {
+      const m = Math.floor(a / 100) % 100;
+      const d = a % 100;
+      return DATE_ADJUSTMENT[bd.month === m && bd.day === d ? 'exact' : bd.month === d && bd.day === m ? 'day-month-swapped' : 'different-day'];
+    }
+  }
+  const c = compareDates(bd, (index.entries[s.entryOf[r] as number] as WatchlistEntry).birthDates);
+  return dateAdjustment(c.outcome, c.entry);
+}
+
+/**
+ * Candidate list names for one applicant name, best first (at most MAX_CANDIDATES).
+ *
+ * With `person` (birth date, nationality, gender), a name's rank also counts its entry's evidence
+ * adjustment, in the same units as the final score: when more list names share the applicant's common
+ * parts than can be scored (Johnson, Andrew …), those whose birth date and nationality agree are scored
+ * first, and those the evidence rules out make room.
+ */
+export function candidates(index: WatchlistIndex, q: PreparedName, weights: ArrayLike<number>, person?: PreparedPerson): number[] {
   const s = scratchFor(index);
   const touched = s.touched;
   let nTouched = 0;
@@ -188,13 +329,22 @@ export function candidates(index: WatchlistIndex, q: PreparedName, weights: Arra
   const nq = q.parts.length;
   const nParts = s.nParts;
   const rk = s.rank;
+  const withEvidence = person !== undefined && (person.birthDate !== undefined || person.nationalities.length > 0 || person.gender !== undefined);
+  const pNat = (person?.nationalities ?? []).map((c) => s.natId.get(c) ?? -1);
+  const pGender = genderCodeOf(person?.gender);
+  const maxGain = withEvidence ? MAX_EVIDENCE_GAIN * total : 0;
+  const evMin = EVIDENCE_MIN_SHARE * total;
   const top: number[] = [];
   const better = (a: number, b: number) => (rk[a] as number) > (rk[b] as number) || ((rk[a] as number) === (rk[b] as number) && a < b);
   for (let i = 0; i < nTouched; i++) {
     const r = touched[i] as number;
     if ((s.acc[r] as number) < min) continue;
     const extra = (nParts[r] as number) - nq;
-    rk[r] = (s.acc[r] as number) - (extra > 0 ? EXTRA_PART_RANK_PENALTY * extra : 0);
+    const base = (s.acc[r] as number) - (extra > 0 ? EXTRA_PART_RANK_PENALTY * extra : 0);
+    // Not computing the evidence of a name that could not enter the top even with the best evidence.
+    if (top.length === MAX_CANDIDATES && base + maxGain < (rk[top[top.length - 1] as number] as number)) continue;
+    const ev = withEvidence && base >= evMin ? rankEvidence(s, r, index, person as PreparedPerson, pNat, pGender) * total : 0;
+    rk[r] = base + ev;
     if (top.length === MAX_CANDIDATES && !better(r, top[top.length - 1] as number)) continue;
     let j = top.length < MAX_CANDIDATES ? top.length : top.length - 1;
     top[j] = r;
@@ -216,7 +366,7 @@ export function screenPrepared(index: WatchlistIndex, person: PreparedPerson, op
     if (q.parts.length > 30) continue;
     const memo: SimilarityMemo = q.parts.map(() => new Map());
     const wq = q.parts.map((p) => index.weight(p));
-    for (const r of candidates(index, q, wq)) {
+    for (const r of candidates(index, q, wq, person)) {
       const rec = index.names[r];
       if (!rec) continue;
       const entry = index.entries[rec.entry];
@@ -224,15 +374,7 @@ export function screenPrepared(index: WatchlistIndex, person: PreparedPerson, op
       const name = entry.names[rec.name];
       if (!name) continue;
       // Evidence first (cheap): when even a perfect name cannot reach the threshold, the name is not compared.
-      const dates = compareDates(person.birthDate, entry.birthDates);
-      const dateAdj = DATE_ADJUSTMENT[dates.outcome];
-      let nat: NationalityOutcome = 'unknown';
-      if (person.nationalities.length > 0 && entry.nationalities.length > 0) {
-        nat = person.nationalities.some((c) => entry.nationalities.includes(c)) ? 'match' : 'different';
-      }
-      let gen: GenderOutcome = 'unknown';
-      if (person.gender && entry.gender) gen = person.gender === entry.gender ? 'match' : 'different';
-      const adj = dateAdj + NATIONALITY_ADJUSTMENT[nat] + GENDER_ADJUSTMENT[gen];
+      const { dates, dateAdj, nat, gen, adj } = compareEvidence(person, entry);
       if (round(Math.min(1, Math.max(0, 1 + adj))) < threshold) continue;
       const quick = compareNames(q, rec.prepared, wq, rec.weights, memo, false);
       const score = round(Math.min(1, Math.max(0, quick.score + adj)));
