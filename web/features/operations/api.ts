@@ -110,6 +110,9 @@ export function useAlertDecision() {
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
+/** Least time between two refreshes of a list by live events (the board updates within a second of a change). */
+const REFRESH_MS = 250;
+
 /**
  * Subscribes to `/api/events/stream` and refreshes what changed: the browser's EventSource reconnects by
  * itself and sends Last-Event-ID, so the server replays what was missed. Returns the connection state.
@@ -123,6 +126,18 @@ export function useLiveEvents(types: string[], onEvent?: (type: string, data: un
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/events/stream');
+    // During a busy match events come many times a second: refetching a list on each would cancel the fetch
+    // in flight and start again. Lists are refreshed at most every REFRESH_MS, after the first event.
+    const due = new Map<string, readonly unknown[]>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = (...queryKeys: (readonly unknown[])[]) => {
+      for (const queryKey of queryKeys) due.set(JSON.stringify(queryKey), queryKey);
+      timer ??= setTimeout(() => {
+        timer = null;
+        for (const queryKey of due.values()) void qc.invalidateQueries({ queryKey });
+        due.clear();
+      }, REFRESH_MS);
+    };
     source.onopen = () => setState('live');
     source.onerror = () => setState('reconnecting');
     const listeners = key.split(',').map((type) => {
@@ -133,18 +148,16 @@ export function useLiveEvents(types: string[], onEvent?: (type: string, data: un
         } catch {
           // a frame we cannot read: refresh anyway
         }
-        if (type.startsWith('incident.')) {
-          void qc.invalidateQueries({ queryKey: opsKeys.incidents });
-          void qc.invalidateQueries({ queryKey: opsKeys.mine });
-        }
-        if (type.startsWith('gate.')) void qc.invalidateQueries({ queryKey: ['gates'] });
-        if (type.startsWith('alert.')) void qc.invalidateQueries({ queryKey: opsKeys.alerts });
+        if (type.startsWith('incident.')) refresh(opsKeys.incidents, opsKeys.mine);
+        if (type.startsWith('gate.')) refresh(['gates']);
+        if (type.startsWith('alert.')) refresh(opsKeys.alerts);
         handler.current?.(type, data);
       };
       source.addEventListener(type, listener as EventListener);
       return [type, listener] as const;
     });
     return () => {
+      if (timer) clearTimeout(timer);
       for (const [type, listener] of listeners) source.removeEventListener(type, listener as EventListener);
       source.close();
     };
