@@ -18,6 +18,7 @@ const Env = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  EVENT_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -40,6 +41,8 @@ export interface Config {
   databaseUrl: string | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   sessionTtlMs: number;
+  /** How long live events stay in the outbox for catch-up (they carry incident data, so not forever). */
+  eventRetentionMs: number;
   login: { maxFailures: number; lockMs: number; ratePerMinute: number };
   trustProxy: boolean;
   bodyLimit: number;
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL ?? null,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    eventRetentionMs: e.EVENT_RETENTION_DAYS * 86_400_000,
     login: Object.freeze({
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,

@@ -97,6 +97,22 @@ export async function sequenceEvents(db: Db, notifyAs = ''): Promise<number> {
   });
 }
 
+/**
+ * Deletes the events that happened before `before`, except the newest sequenced one: its position is where
+ * the sequencer goes on from, so positions never repeat. A browser reconnecting with an older Last-Event-ID
+ * catches up from what is left. Returns how many were deleted.
+ */
+export async function pruneEvents(db: Db, before: Date): Promise<number> {
+  const done = await db.execute(sql`
+    with gone as (
+      delete from ${eventOutbox}
+      where at < ${before.toISOString()}::timestamptz and pos < (select max(pos) from ${eventOutbox})
+      returning 1
+    )
+    select count(*)::int as n from gone`);
+  return Number(rowsOf<{ n: number }>(done)[0]?.n ?? 0);
+}
+
 export type EventVisibility = (actor: Actor, event: PlatformEvent) => boolean;
 const visibilityRules = new Map<string, EventVisibility>();
 
@@ -132,7 +148,11 @@ export interface EventHubOptions {
    * as much as the writes themselves; waiting a little lets one read collect many events.
    */
   batchMs?: number;
+  /** Events older than this are deleted, hourly (ms; none when unset). */
+  retentionMs?: number;
 }
+
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * One per database per process: listens for notifications, reads new outbox rows once, and fans them out
@@ -146,6 +166,7 @@ export class EventHub {
   private reading: Promise<void> | null = null;
   private again = false;
   private pollTimer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
   private stopListening: (() => Promise<void>) | null = null;
   private pgClient: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -157,7 +178,7 @@ export class EventHub {
 
   constructor(
     private readonly database: Database,
-    options: EventHubOptions = {},
+    private readonly options: EventHubOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 500;
     this.batchMs = options.batchMs ?? 20;
@@ -175,6 +196,12 @@ export class EventHub {
       await this.listen();
       this.pollTimer = setInterval(() => this.wake(), this.pollMs);
       this.pollTimer.unref();
+      const { retentionMs } = this.options;
+      if (retentionMs) {
+        // Every instance prunes: deleting what another already deleted costs nothing.
+        this.pruneTimer = setInterval(() => void pruneEvents(this.database.db, new Date(Date.now() - retentionMs)).catch(() => {}), PRUNE_EVERY_MS);
+        this.pruneTimer.unref();
+      }
     })();
     return this.started;
   }
@@ -182,6 +209,7 @@ export class EventHub {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.listeners.clear();
     await this.stopListening?.().catch(() => {});

@@ -38,7 +38,7 @@ export interface EventStreamOptions {
 }
 
 export const eventStream = fp<EventStreamOptions>(async (app: FastifyInstance, { platform, pollMs }) => {
-  const { hub, release } = acquireEventHub(platform.database, { pollMs });
+  const { hub, release } = acquireEventHub(platform.database, { pollMs, retentionMs: platform.config.eventRetentionMs });
   const open = new Set<ServerResponse>();
   app.addHook('onReady', async () => {
     await hub.start();
