@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Me } from '../../../common/contracts/platform.ts';
 import type { Locale } from '../../../common/contracts/common.ts';
-import { type Actor, type RequestContext } from '../../platform/access.ts';
+import type { Actor, RequestContext } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { loginThrottle, organisations, users } from '../../platform/db/schema/index.ts';

@@ -1,7 +1,7 @@
 /** The session: who is signed in (`GET /api/me`), sign-in and sign-out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { LoginBody, LoginResponse, type Me, MeResponse } from '../../../common/contracts/platform.ts';
+import type { z } from 'zod';
+import { type LoginBody, LoginResponse, type Me, MeResponse } from '../../../common/contracts/platform.ts';
 import { ApiError, apiRequest, setCsrfToken } from '../../lib/api.ts';
 
 export const meKey = ['me'] as const;

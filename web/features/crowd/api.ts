@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { Page } from '../../../common/contracts/common.ts';
 import {
-  CreateRunBody,
+  type CreateRunBody,
   CrowdPlanFile,
   PlanVersion,
   PlanVersionSummary,

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Locale } from '../../../common/contracts/common.ts';
-import { ChangePasswordBody, type Me, MeResponse, UpdateMeBody } from '../../../common/contracts/platform.ts';
+import { type ChangePasswordBody, type Me, MeResponse, type UpdateMeBody } from '../../../common/contracts/platform.ts';
 import { apiRequest, setCsrfToken } from '../../lib/api.ts';
 import { applyDocumentLocale, rememberLocale } from '../../i18n/index.ts';
 import { meKey } from '../auth/api.ts';

@@ -9,7 +9,7 @@ import {
   Screening,
   ScreeningBatch,
   ScreeningSummary,
-  ScreenPersonBody,
+  type ScreenPersonBody,
   ScreenResult,
   Watchlist,
   WatchlistDetail,
