@@ -38,7 +38,7 @@ export function createGateQueueOutput(n: number): GateQueueOutput {
  * type feedback from earlier calls, instead of compiling an on-stack-replacement copy inside one long
  * first call and again (after a deoptimisation) for the next gate.
  */
-const CHUNK = 64;
+const CHUNK = 32;
 
 /**
  * Simulates every fan of one gate through screening and turnstiles and writes their times to `out`.
@@ -70,9 +70,43 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
       heapIds = ids;
     }
     const to = Math.min(n, from + CHUNK);
-    step(arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds, screeningStart, turnstileArrival, turnstileStart, lanes, turnstiles, heapKeys, heapIds, clock, from, to, to);
+    step(
+      arrivals,
+      laneSeconds,
+      extraSeconds,
+      walkSeconds,
+      turnstileSeconds,
+      screeningStart,
+      turnstileArrival,
+      turnstileStart,
+      lanes,
+      turnstiles,
+      heapKeys,
+      heapIds,
+      clock,
+      from,
+      to,
+      to,
+    );
   }
-  step(arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds, screeningStart, turnstileArrival, turnstileStart, lanes, turnstiles, heapKeys, heapIds, clock, n, n, n + 1);
+  step(
+    arrivals,
+    laneSeconds,
+    extraSeconds,
+    walkSeconds,
+    turnstileSeconds,
+    screeningStart,
+    turnstileArrival,
+    turnstileStart,
+    lanes,
+    turnstiles,
+    heapKeys,
+    heapIds,
+    clock,
+    n,
+    n,
+    n + 1,
+  );
   return clock[2] as number;
 }
 

@@ -6,7 +6,7 @@
 import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
 import type { GateQueueOutput } from './gate-queue.ts';
 import type { PreparedGate } from './ingress-preparation.ts';
-import { nearestRankIndex, percentileInPlace, selectInPlace } from './percentile.ts';
+import { nearestRankIndex, percentileInPlace, selectByCounts, selectInPlace } from './percentile.ts';
 
 /** One simulated gate: its inputs and the per-fan times the simulation wrote. */
 export interface GateRun {
@@ -42,18 +42,25 @@ interface QueueEvents {
   readonly turnstile: Int32Array;
 }
 
+/** How many waits fall in each whole second, for the current gate and for the venue. */
+interface WaitCounts {
+  readonly gate: Int32Array;
+  readonly venue: Int32Array;
+}
+
 /**
  * Fans per call of the per-fan and per-minute kernels: V8 then optimises each small kernel once, as a
  * whole function with type feedback from earlier calls, instead of an on-stack-replacement copy of one
  * long first call plus a second compilation for the next gate; that JIT work is most of a cold run.
  */
-const FANS_PER_CALL = 256;
-const MINUTES_PER_CALL = 8;
+const FANS_PER_CALL = 64;
+const MINUTES_PER_CALL = 4;
 
 /**
- * One pass over fans [from, to) of a gate: each fan's wait (into `waits` at `offset`), the gate's running
- * totals [admitted, in by kickoff, wait sum, max wait, last entry], the venue's per-minute accumulators,
- * and ±1 at the first whole second at or after each queue event, for the gate and for the venue.
+ * One pass over fans [from, to) of a gate: each fan's wait (into `waits` at `offset`, and counted by
+ * whole second in `waitCounts` for the percentiles), the gate's running totals [admitted, in by kickoff,
+ * wait sum, max wait, last entry, waits not counted], the venue's per-minute accumulators, and ±1 at the
+ * first whole second at or after each queue event, for the gate and for the venue.
  */
 function accumulateFans(
   from: number,
@@ -66,6 +73,7 @@ function accumulateFans(
   venue: QueueEvents,
   waits: Float64Array,
   offset: number,
+  waitCounts: WaitCounts,
   byMinute: MinuteTotals,
   totals: Float64Array,
 ): void {
@@ -78,6 +86,7 @@ function accumulateFans(
   const vs = venue.screening;
   const vt = venue.turnstile;
   const { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute } = byMinute;
+  const { gate: gateCounts, venue: venueCounts } = waitCounts;
   let admitted = totals[0] as number;
   let inByKickoff = totals[1] as number;
   let sum = totals[2] as number;
@@ -106,6 +115,12 @@ function accumulateFans(
     }
     const w = start - a + (start2 - arrive2);
     waits[offset + i] = w;
+    // A wait lies within the run, so below the horizon, unless a fan is never served.
+    const b = Math.floor(w);
+    if (b < horizon) {
+      gateCounts[b] = (gateCounts[b] as number) + 1;
+      venueCounts[b] = (venueCounts[b] as number) + 1;
+    } else totals[5] = 1;
     const am = ((Math.floor(a - origin) + minuteOffset) / 60) | 0;
     arrivalsByMinute[am] = (arrivalsByMinute[am] as number) + 1;
     const e = start2 + turnstileSeconds;
@@ -187,7 +202,7 @@ const MAX_HORIZON_SECONDS = 30 * 86_400;
 const BUSIEST_GATES = 5;
 
 /** Initial gate totals: nobody admitted yet, and the last entry before any time. */
-const EMPTY_TOTALS = [0, 0, 0, 0, Number.NEGATIVE_INFINITY];
+const EMPTY_TOTALS = [0, 0, 0, 0, Number.NEGATIVE_INFINITY, 0];
 
 /** A plain array of n zeros (small integers, so V8 keeps it unboxed). */
 function zeros(n: number): number[] {
@@ -229,8 +244,12 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   const waits = new Float64Array(total);
   const gates: GateIngressResult[] = [];
 
-  // [admitted, in by kickoff, wait sum, max wait, last entry] of the current gate.
-  const totals = new Float64Array(5);
+  // [admitted, in by kickoff, wait sum, max wait, last entry, whether a wait was not counted] of the current gate.
+  const totals = new Float64Array(6);
+  const waitCounts: WaitCounts = { gate: new Int32Array(horizon), venue: new Int32Array(horizon) };
+  let allCounted = true;
+  // Values of the one whole second that holds a percentile.
+  const scratch = new Float64Array(total);
   // [screening queue, turnstile queue, max screening, max turnstile, max combined] of the current sweep.
   const state = new Int32Array(5);
   const screeningScratch = zeros(minutes);
@@ -246,7 +265,7 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     totals.set(EMPTY_TOTALS);
     for (let from = 0; from < n; from += FANS_PER_CALL) {
       const to = Math.min(n, from + FANS_PER_CALL);
-      accumulateFans(from, to, gate.arrivals, out, gate.turnstileSeconds, grid, gateEvents, venue, waits, offset, byMinute, totals);
+      accumulateFans(from, to, gate.arrivals, out, gate.turnstileSeconds, grid, gateEvents, venue, waits, offset, waitCounts, byMinute, totals);
     }
     const gateQueue = zeros(minutes);
     state.fill(0);
@@ -260,6 +279,15 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     const gSum = totals[2] as number;
     const gMax = totals[3] as number;
     const gLast = totals[4] as number;
+    const counted = totals[5] === 0;
+    allCounted &&= counted;
+    let p95 = 0;
+    if (n > 0)
+      p95 = counted
+        ? selectByCounts(waits, offset, offset + n, waitCounts.gate, nearestRankIndex(95, n), scratch)
+        : percentileInPlace(waits, 95, offset, offset + n);
+    // Clear the gate's counts (all below its longest wait) for the next gate.
+    waitCounts.gate.fill(0, 0, Math.min(horizon, Math.floor(gMax) + 1));
     admitted += gAdmitted;
     inByKickoff += gIn;
     waitSum += gSum;
@@ -273,7 +301,7 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       maxScreeningQueue: state[2] as number,
       maxTurnstileQueue: state[3] as number,
       meanWaitMinutes: gAdmitted > 0 ? gSum / gAdmitted / 60 : 0,
-      p95WaitMinutes: n > 0 ? percentileInPlace(waits, 95, offset, offset + n) / 60 : 0,
+      p95WaitMinutes: n > 0 ? p95 / 60 : 0,
       maxWaitMinutes: gMax / 60,
       firstArrivalMinute: n > 0 ? (gate.arrivals[0] as number) / 60 : null,
       lastEntryMinute: gAdmitted > 0 ? gLast / 60 : null,
@@ -290,11 +318,18 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   for (let m = 0; m < minutes; m += MINUTES_PER_CALL)
     sweepMinutes(m, Math.min(minutes, m + MINUTES_PER_CALL), grid, venue, state, screeningQueue, turnstileQueue, queue);
   const maxQueue = state[4] as number;
-  // After selecting the median, every value from its index on is at least as large: the 95th
-  // percentile is selected among those alone.
-  const k50 = nearestRankIndex(50, total);
-  const p50 = total > 0 ? selectInPlace(waits, k50, 0, total) : 0;
-  const p95 = total > 0 ? selectInPlace(waits, nearestRankIndex(95, total), k50, total) : 0;
+  let p50 = 0;
+  let p95 = 0;
+  if (total > 0 && allCounted) {
+    p50 = selectByCounts(waits, 0, total, waitCounts.venue, nearestRankIndex(50, total), scratch);
+    p95 = selectByCounts(waits, 0, total, waitCounts.venue, nearestRankIndex(95, total), scratch);
+  } else if (total > 0) {
+    // After selecting the median, every value from its index on is at least as large: the 95th
+    // percentile is selected among those alone.
+    const k50 = nearestRankIndex(50, total);
+    p50 = selectInPlace(waits, k50, 0, total);
+    p95 = selectInPlace(waits, nearestRankIndex(95, total), k50, total);
+  }
 
   // Per-minute series: a few hundred values, built in plain loops.
   const arrivals = new Array<number>(minutes);

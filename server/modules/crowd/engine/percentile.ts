@@ -49,3 +49,27 @@ export function percentileInPlace(values: Float64Array, p: number, lo = 0, hi = 
   if (n <= 0) return Number.NaN;
   return selectInPlace(values, lo + nearestRankIndex(p, n), lo, hi);
 }
+
+/**
+ * The k-th smallest (0-based) of values[lo, hi), which must all be finite and non-negative, given
+ * counts[b] = how many of them have ⌊value⌋ = b (counted by the caller in a pass it makes anyway). The
+ * counts locate the whole second holding the k-th value; only that second's values are then gathered
+ * into `scratch` and selected among. Exact, like a selection over all values, without reordering them.
+ */
+export function selectByCounts(values: Float64Array, lo: number, hi: number, counts: Int32Array, k: number, scratch: Float64Array): number {
+  let bucket = 0;
+  let below = 0;
+  while (below + (counts[bucket] as number) <= k) below += counts[bucket++] as number;
+  const m = gatherBucket(values, lo, hi, bucket, scratch);
+  return selectInPlace(scratch, k - below, 0, m);
+}
+
+/** Copies the values of values[lo, hi) whose whole part is `bucket` into `out`; returns how many. */
+function gatherBucket(values: Float64Array, lo: number, hi: number, bucket: number, out: Float64Array): number {
+  let m = 0;
+  for (let i = lo; i < hi; i++) {
+    const v = values[i] as number;
+    if (Math.floor(v) === bucket) out[m++] = v;
+  }
+  return m;
+}
