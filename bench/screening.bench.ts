@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { DATE_ADJUSTMENT } from '../server/modules/vetting/engine/dates.ts';
 import { buildIndex, compareNamesPlain, DEFAULT_THRESHOLD, knowledgeSize, prepareName, preparePerson, screenPrepared } from '../server/modules/vetting/engine/index.ts';
+import { NATIONALITY_ADJUSTMENT } from '../server/modules/vetting/engine/screen.ts';
 import { screenBatch } from '../server/modules/vetting/engine/worker-pool.ts';
 import type { BenchSection } from './run.ts';
 import { buildEvaluationSet, DATA_DIR, DEFAULT_MIN_SPELLING_SHARE, PROBE_KINDS } from './screening/dataset.ts';
@@ -76,7 +78,10 @@ Engine: \`server/modules/vetting/engine/\` (see docs/name-screening.md). Knowled
 **training** splits only. Evaluation data synthesised from the **held-out test** splits (netranslit \`wd_arabic_20\`, pairs seen ≥ 2 times;
 google-ar2en \`ar2en-test\`): ${set.vocabSize} name parts, none of whose Latin spellings the engine has seen. Synthetic list: ${set.entries.length} entries,
 ${names} names (30 % in Arabic script only, half of the Latin ones with an order-variant alias), birth date (exact, year only or a ±2-year range)
-and nationality each. Default threshold **${t.toFixed(2)}**.
+and nationality each. Default threshold **${t.toFixed(2)}**. Score: the name score plus the evidence adjustments (full birth date agreeing
++${DATE_ADJUSTMENT.exact.toFixed(2)}, same year +${DATE_ADJUSTMENT['same-year'].toFixed(2)}, a year inside a list's range +${DATE_ADJUSTMENT['in-range'].toFixed(2)} divided by the range's width,
+same nationality +${NATIONALITY_ADJUSTMENT.match.toFixed(2)}; different year ${DATE_ADJUSTMENT['different-year'].toFixed(2)}, different nationality ${NATIONALITY_ADJUSTMENT.different.toFixed(2)}); the list names scored for an
+applicant are ranked by shared name keys plus these adjustments, so namesakes whose birth date and nationality agree are scored first.
 
 ### Accuracy at the default threshold
 
