@@ -17,6 +17,7 @@ import { AppError, denied, notFound } from '../../platform/errors.ts';
 import { type EventRow, eventInsert, eventNotice, eventRow, registerEventVisibility } from '../../platform/events.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
+import { sniffImage, stripImageMetadata } from '../../platform/images.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { sha256 } from '../../platform/secrets.ts';
 import { type IncidentAudience, canSeeIncident, capacitiesOf, checkMove, isRestricted, movesFrom } from './incident.rules.ts';
@@ -25,13 +26,6 @@ import { personnel } from './operations.schema.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const EXPORT_LIMIT = 10_000;
-
-/** JPEG starts FF D8 FF; PNG with its 8-byte signature. The declared type must match the bytes. */
-export function sniffImage(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
 
 /** An assignment as the API shows it, in an incident and in the assignee's list. */
 function toAssignmentView(a: repo.Relations['assignments'][number]): Incident['assignments'][number] {
@@ -355,11 +349,17 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
       return { items };
     },
 
-    /** Attaches a photo (JPEG or PNG, checked on its bytes, at most 5 MB). */
-    async addAttachment(ctx: RequestContext, id: string, declaredType: string | undefined, bytes: Buffer): Promise<IncidentDetail> {
-      const sniffed = sniffImage(bytes);
+    /**
+     * Attaches a photo (JPEG or PNG, checked on its bytes, at most 5 MB), stored without its metadata: the
+     * phone's form strips it before sending, and this does it for any other client (EXIF holds where the
+     * photo was taken and by which device).
+     */
+    async addAttachment(ctx: RequestContext, id: string, declaredType: string | undefined, sent: Buffer): Promise<IncidentDetail> {
+      const sniffed = sniffImage(sent);
       if (!sniffed || (declaredType && declaredType.split(';')[0]!.trim().toLowerCase() !== sniffed)) throw new AppError('incident.invalid_attachment', 'Send a JPEG or PNG photo (its bytes must match its Content-Type)');
-      if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('incident.invalid_attachment', 'The photo is larger than 5 MB');
+      if (sent.length > MAX_PHOTO_BYTES) throw new AppError('incident.invalid_attachment', 'The photo is larger than 5 MB');
+      const bytes = stripImageMetadata(sent);
+      if (!bytes) throw new AppError('incident.invalid_attachment', 'The photo could not be read as a JPEG or PNG image');
       const view = await db.transaction(async (tx) => {
         await visible(tx, ctx.actor, id, true);
         const now = clock.now();

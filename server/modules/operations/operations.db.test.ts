@@ -5,10 +5,12 @@ import { describeEachDatabase } from '../../../test/db.ts';
 import { buildApiToken, buildUser, TEST_PASSWORD, venueId } from '../../../test/factories.ts';
 import { openSse, type SseStream } from '../../../test/sse.ts';
 import { rowsOf } from '../../platform/db/statements.ts';
+import { photoWithMetadata } from '../../../test/photos.ts';
+import { stripImageMetadata } from '../../platform/images.ts';
 import { validateCap } from './cap-validator.test-support.ts';
 import { alertBody, buildIncident, dispatch, newKey, reportBody } from './operations.test-support.ts';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PNG = photoWithMetadata('image/png');
 
 describeEachDatabase('live operations', (db) => {
   const t = useTestApp(db);
@@ -157,7 +159,12 @@ describeEachDatabase('live operations', (db) => {
     const attachmentId = photo.json().attachmentIds[0];
     const fetched = await t().request('GET', `/api/incidents/${a.id}/attachments/${attachmentId}`, { as: await t().as('officer') });
     expect(fetched.headers['content-type']).toBe('image/png');
-    expect(fetched.rawPayload.equals(PNG)).toBe(true);
+    // Stored without the metadata any client may have left in it (who took it, where).
+    expect(fetched.rawPayload.equals(stripImageMetadata(PNG)!)).toBe(true);
+    expect(fetched.rawPayload.toString('latin1')).not.toContain('Jane Roe');
+    const truncated = await t().app.inject({ method: 'POST', url: `/api/incidents/${a.id}/attachments`, headers: { cookie: commander.cookie, 'x-csrf-token': commander.csrfToken, 'content-type': 'image/png' }, payload: PNG.subarray(0, 60) });
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.json().code).toBe('incident.invalid_attachment');
     const fake = await t().app.inject({ method: 'POST', url: `/api/incidents/${a.id}/attachments`, headers: { cookie: commander.cookie, 'x-csrf-token': commander.csrfToken, 'content-type': 'image/jpeg' }, payload: Buffer.from('<html>not a photo</html>') });
     expect(fake.json().code).toBe('incident.invalid_attachment');
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { AppError } from '../../platform/errors.ts';
+import { sniffImage } from '../../platform/images.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_SCAN_BYTES = 8 * 1024 * 1024;
@@ -22,8 +23,8 @@ export interface CleanFile {
   sha256: string;
 }
 
-const isJpeg = (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-const isPng = (b: Buffer) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+const isJpeg = (b: Buffer) => sniffImage(b) === 'image/jpeg';
+const isPng = (b: Buffer) => sniffImage(b) === 'image/png';
 const isPdf = (b: Buffer) => b.length > 5 && b.subarray(0, 5).toString('latin1') === '%PDF-';
 
 const invalid = (field: string, message: string) => new AppError('application.invalid_file', message, { errors: [{ path: field, message }] });
