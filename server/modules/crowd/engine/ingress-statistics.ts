@@ -6,7 +6,7 @@
 import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
 import type { GateQueueOutput } from './gate-queue.ts';
 import type { PreparedGate } from './ingress-preparation.ts';
-import { nearestRankIndex, percentileInPlace, selectByCounts, selectInPlace } from './percentile.ts';
+import { countBucket, nearestRankIndex, percentileInPlace, selectByCounts, selectInPlace } from './percentile.ts';
 
 /** One simulated gate: its inputs and the per-fan times the simulation wrote. */
 export interface GateRun {
@@ -42,7 +42,7 @@ interface QueueEvents {
   readonly turnstile: Int32Array;
 }
 
-/** How many waits fall in each whole second, for the current gate and for the venue. */
+/** How many waits fall in each bucket (exactly 0, or a whole second: see countBucket), for the current gate and for the venue. */
 interface WaitCounts {
   readonly gate: Int32Array;
   readonly venue: Int32Array;
@@ -57,8 +57,8 @@ const FANS_PER_CALL = 64;
 const MINUTES_PER_CALL = 4;
 
 /**
- * One pass over fans [from, to) of a gate: each fan's wait (into `waits` at `offset`, and counted by
- * whole second in `waitCounts` for the percentiles), the gate's running totals [admitted, in by kickoff,
+ * One pass over fans [from, to) of a gate: each fan's wait (into `waits` at `offset`, and counted in
+ * `waitCounts` for the percentiles), the gate's running totals [admitted, in by kickoff,
  * wait sum, max wait, last entry, waits not counted], the venue's per-minute accumulators, and ±1 at the
  * first whole second at or after each queue event, for the gate and for the venue.
  */
@@ -116,8 +116,8 @@ function accumulateFans(
     const w = start - a + (start2 - arrive2);
     waits[offset + i] = w;
     // A wait lies within the run, so below the horizon, unless a fan is never served.
-    const b = Math.floor(w);
-    if (b < horizon) {
+    if (w < horizon) {
+      const b = countBucket(w);
       gateCounts[b] = (gateCounts[b] as number) + 1;
       venueCounts[b] = (venueCounts[b] as number) + 1;
     } else totals[5] = 1;
@@ -246,7 +246,7 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
 
   // [admitted, in by kickoff, wait sum, max wait, last entry, whether a wait was not counted] of the current gate.
   const totals = new Float64Array(6);
-  const waitCounts: WaitCounts = { gate: new Int32Array(horizon), venue: new Int32Array(horizon) };
+  const waitCounts: WaitCounts = { gate: new Int32Array(horizon + 1), venue: new Int32Array(horizon + 1) };
   let allCounted = true;
   // Values of the one whole second that holds a percentile.
   const scratch = new Float64Array(total);
@@ -286,8 +286,8 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       p95 = counted
         ? selectByCounts(waits, offset, offset + n, waitCounts.gate, nearestRankIndex(95, n), scratch)
         : percentileInPlace(waits, 95, offset, offset + n);
-    // Clear the gate's counts (all below its longest wait) for the next gate.
-    waitCounts.gate.fill(0, 0, Math.min(horizon, Math.floor(gMax) + 1));
+    // Clear the gate's counts (none above its longest wait's bucket) for the next gate.
+    waitCounts.gate.fill(0, 0, Math.min(horizon, Math.floor(gMax) + 1) + 1);
     admitted += gAdmitted;
     inByKickoff += gIn;
     waitSum += gSum;

@@ -51,25 +51,36 @@ export function percentileInPlace(values: Float64Array, p: number, lo = 0, hi = 
 }
 
 /**
+ * The bucket a finite non-negative value is counted in by `selectByCounts`: 0 for exactly 0 (a queue
+ * often leaves most waits at 0), else its whole part plus 1.
+ */
+export function countBucket(value: number): number {
+  return value > 0 ? Math.floor(value) + 1 : 0;
+}
+
+/**
  * The k-th smallest (0-based) of values[lo, hi), which must all be finite and non-negative, given
- * counts[b] = how many of them have ⌊value⌋ = b (counted by the caller in a pass it makes anyway). The
- * counts locate the whole second holding the k-th value; only that second's values are then gathered
- * into `scratch` and selected among. Exact, like a selection over all values, without reordering them.
+ * counts[b] = how many of them are in bucket b (see countBucket; counted by the caller in a pass it
+ * makes anyway). The counts locate the bucket holding the k-th value; unless it is the bucket of zeros,
+ * only that bucket's values are then gathered into `scratch` and selected among. Exact, like a
+ * selection over all values, without reordering them.
  */
 export function selectByCounts(values: Float64Array, lo: number, hi: number, counts: Int32Array, k: number, scratch: Float64Array): number {
   let bucket = 0;
   let below = 0;
   while (below + (counts[bucket] as number) <= k) below += counts[bucket++] as number;
+  if (bucket === 0) return 0;
   const m = gatherBucket(values, lo, hi, bucket, scratch);
   return selectInPlace(scratch, k - below, 0, m);
 }
 
-/** Copies the values of values[lo, hi) whose whole part is `bucket` into `out`; returns how many. */
+/** Copies the values of values[lo, hi) in `bucket` (≥ 1: whole part bucket − 1, not 0) into `out`; returns how many. */
 function gatherBucket(values: Float64Array, lo: number, hi: number, bucket: number, out: Float64Array): number {
+  const whole = bucket - 1;
   let m = 0;
   for (let i = lo; i < hi; i++) {
     const v = values[i] as number;
-    if (Math.floor(v) === bucket) out[m++] = v;
+    if (Math.floor(v) === whole && v > 0) out[m++] = v;
   }
   return m;
 }
