@@ -93,6 +93,8 @@ export type Incident = z.infer<typeof Incident>;
 export const IncidentDetail = Incident.extend({
   allowedMoves: z.array(IncidentStatus),
   canTriage: z.boolean(),
+  /** Whether the reader may restrict the incident to command and intelligence, or lift that (never for a terrorist threat). */
+  canRestrict: z.boolean(),
 });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
@@ -110,11 +112,12 @@ export const IncidentExportQuery = IncidentQuery.omit({ cursor: true, limit: tru
 export const TransitionBody = z.strictObject({ to: IncidentStatus, note: z.string().trim().min(1).max(2000).optional() });
 export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 export const LinkBody = z.strictObject({ incidentId: Id });
+export const RestrictionBody = z.strictObject({ restricted: z.boolean(), note: z.string().trim().min(1).max(2000).optional() });
 export const DispatchBody = z.strictObject({ personnelId: Id, note: z.string().trim().min(1).max(2000).optional() });
 export const AssignmentParams = z.strictObject({ id: Id, assignmentId: Id });
 export const AttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
 
-export const TIMELINE_KINDS = ['report', 'note', 'status', 'assignment', 'assignment_ack', 'attachment', 'link'] as const;
+export const TIMELINE_KINDS = ['report', 'note', 'status', 'assignment', 'assignment_ack', 'attachment', 'link', 'restriction'] as const;
 export const TimelineEntry = z.object({
   id: Id,
   seq: z.number().int(),

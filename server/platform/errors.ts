@@ -55,6 +55,8 @@ export const ERROR_STATUS = {
   'incident.idempotency_key_required': 400,
   /** The attachment is not a JPEG or PNG image (checked on its bytes), or it is too large. */
   'incident.invalid_attachment': 400,
+  /** A terrorist threat cannot have its restriction lifted. */
+  'incident.invalid_restriction': 400,
   /** An incident cannot be linked to itself, or the two are already linked. */
   'incident.invalid_link': 409,
   /** The person to dispatch does not exist or is already assigned to this incident. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentStatus } from '../../../common/contracts/operations.ts';
 import { type Actor, grantsForRoles } from '../../platform/access.ts';
-import { type Capacity, canSeeIncident, capacitiesOf, checkMove, isRestricted, MOVES, movesFrom } from './incident.rules.ts';
+import { type Capacity, canRestrict, canSeeIncident, capacitiesOf, checkMove, isRestricted, MOVES, movesFrom } from './incident.rules.ts';
 
 const ALBAYT = 'venue-al-bayt';
 const LUSAIL = 'venue-lusail';
@@ -103,5 +103,16 @@ describe('who may triage and who sees an incident', () => {
     expect(canSeeIncident(analyst, restricted)).toBe(true);
     for (const a of [venueManager, officer, partner, auditor]) expect(canSeeIncident(a, restricted)).toBe(false);
     expect(canSeeIncident(officer, { ...restricted, assigneeUserIds: ['officer'] })).toBe(true);
+  });
+});
+
+describe('restricting an incident after the report', () => {
+  it('is for command and intelligence only, and never lifts a terrorist threat', () => {
+    for (const category of INCIDENT_CATEGORIES) {
+      const expected = category !== 'terrorist_threat';
+      expect(canRestrict(commander, category, ALBAYT), category).toBe(expected);
+      expect(canRestrict(analyst, category, LUSAIL), category).toBe(expected);
+      for (const other of [venueManager, officer, partner, auditor]) expect(canRestrict(other, category, ALBAYT), `${other.label} ${category}`).toBe(false);
+    }
   });
 });

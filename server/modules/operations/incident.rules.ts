@@ -58,6 +58,14 @@ export function isRestricted(category: IncidentCategory, markedRestricted: boole
   return category === 'terrorist_threat' || markedRestricted;
 }
 
+/**
+ * Who may restrict an incident after it was reported, or lift the restriction: those who would still see it
+ * restricted (command and intelligence), and never on a terrorist threat, which stays restricted.
+ */
+export function canRestrict(actor: Actor, category: IncidentCategory, venueId: string): boolean {
+  return category !== 'terrorist_threat' && can(actor, 'incident:read_restricted', { venueId });
+}
+
 /** What decides who sees an incident; carried by its live events too, so the stream filters without reading tables. */
 export interface IncidentAudience {
   venueId: string;

@@ -189,6 +189,10 @@ export async function setStatus(tx: Db, id: string, status: string, at: Date): P
   await tx.update(incidents).set({ status, updatedAt: at }).where(eq(incidents.id, id));
 }
 
+export async function setRestricted(tx: Db, id: string, restricted: boolean, at: Date): Promise<void> {
+  await tx.update(incidents).set({ restricted, updatedAt: at }).where(eq(incidents.id, id));
+}
+
 export async function touch(tx: Db, id: string, at: Date): Promise<void> {
   await tx.update(incidents).set({ updatedAt: at }).where(eq(incidents.id, id));
 }

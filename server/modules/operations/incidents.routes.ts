@@ -10,6 +10,7 @@ import {
   IncidentExportQuery,
   IncidentQuery,
   LinkBody,
+  RestrictionBody,
   MyAssignment,
   NoteBody,
   Personnel,
@@ -74,6 +75,11 @@ export function incidentsRoutes(incidents: IncidentsService, personnel: Personne
       config: { access: 'incident:read' },
       schema: { tags, summary: 'Add a note to the timeline', params: IdParams, body: NoteBody, response: { 200: IncidentDetail, ...problemResponses } },
     }, async (req) => incidents.addNote(req.ctx(), req.params.id, req.body.text));
+
+    app.post('/api/incidents/:id/restriction', {
+      config: { access: 'incident:read_restricted' },
+      schema: { tags, summary: 'Restrict an incident to command and intelligence, or lift that (never for a terrorist threat)', params: IdParams, body: RestrictionBody, response: { 200: IncidentDetail, ...problemResponses } },
+    }, async (req) => incidents.restrict(req.ctx(), req.params.id, req.body));
 
     app.post('/api/incidents/:id/links', {
       config: { access: 'incident:triage' },

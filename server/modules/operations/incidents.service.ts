@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Incident, IncidentDetail, IncidentStatus, MyAssignment, ReportIncidentBody, TimelineEntry } from '../../../common/contracts/operations.ts';
-import { type Actor, listScope, type RequestContext, requirePermission } from '../../platform/access.ts';
+import { type Actor, can, listScope, type RequestContext, requirePermission } from '../../platform/access.ts';
 import { type AuditRow, auditInsert, auditRow, canonicalJson, recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { uniqueViolationOn } from '../../platform/db/errors.ts';
@@ -20,7 +20,7 @@ import { newId } from '../../platform/ids.ts';
 import { sniffImage, stripImageMetadata } from '../../platform/images.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { sha256 } from '../../platform/secrets.ts';
-import { type IncidentAudience, canSeeIncident, capacitiesOf, checkMove, isRestricted, movesFrom } from './incident.rules.ts';
+import { type IncidentAudience, canRestrict, canSeeIncident, capacitiesOf, checkMove, isRestricted, movesFrom } from './incident.rules.ts';
 import * as repo from './incidents.repository.ts';
 import { personnel } from './operations.schema.ts';
 
@@ -153,7 +153,7 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
   function detail(actor: Actor, view: Incident): IncidentDetail {
     const assignees = view.assignments.flatMap((a) => (a.userId ? [a.userId] : []));
     const caps = capacitiesOf(actor, view.venueId, assignees);
-    return { ...view, allowedMoves: movesFrom(view.status, caps, view.assignments.length > 0), canTriage: caps.has('triage') };
+    return { ...view, allowedMoves: movesFrom(view.status, caps, view.assignments.length > 0), canTriage: caps.has('triage'), canRestrict: canRestrict(actor, view.category, view.venueId) };
   }
 
   return {
@@ -266,6 +266,24 @@ export function createIncidentsService({ db, clock, operationId }: Platform) {
         const now = clock.now();
         await repo.setStatus(tx, id, input.to, now);
         return recordChange(tx, ctx, id, now, { kind: 'status', data: { from: row.status, to: input.to, reopen: verdict.move.reopen ?? false, ...(input.note ? { note: input.note } : {}) } }, { action: 'incident.transition', details: { from: row.status, to: input.to } });
+      });
+      return detail(ctx.actor, view);
+    },
+
+    /**
+     * Restricts an incident to command and intelligence after it was reported (what looked like a lost bag
+     * turns out to be part of an investigation), or lifts that. From then on the others no longer see it,
+     * nor its live events; the people dispatched to it still do.
+     */
+    async restrict(ctx: RequestContext, id: string, input: { restricted: boolean; note?: string }): Promise<IncidentDetail> {
+      const view = await db.transaction(async (tx) => {
+        const { row, view } = await visible(tx, ctx.actor, id, true);
+        if (!can(ctx.actor, 'incident:read_restricted', { venueId: row.venueId })) throw denied('Only command and intelligence may restrict an incident');
+        if (!canRestrict(ctx.actor, view.category, row.venueId)) throw new AppError('incident.invalid_restriction', 'A terrorist threat is always restricted');
+        if (row.restricted === input.restricted) return view;
+        const now = clock.now();
+        await repo.setRestricted(tx, id, input.restricted, now);
+        return recordChange(tx, ctx, id, now, { kind: 'restriction', data: { restricted: input.restricted, ...(input.note ? { note: input.note } : {}) } }, { action: 'incident.restrict', details: { restricted: input.restricted } });
       });
       return detail(ctx.actor, view);
     },

@@ -36,6 +36,13 @@ export const accessCases: AccessCase[] = [
   { method: 'POST', route: '/api/incidents/:id/notes', url: async (t) => `/api/incidents/${await alBaytIncident(t)}/notes`, body: () => ({ text: 'note' }), forbiddenFor: [...NOT_OPERATIONAL] },
   {
     method: 'POST',
+    route: '/api/incidents/:id/restriction',
+    url: async (t) => `/api/incidents/${await alBaytIncident(t)}/restriction`,
+    body: () => ({ restricted: true }),
+    forbiddenFor: ['partner', 'officer', 'venue', ...NOT_OPERATIONAL],
+  },
+  {
+    method: 'POST',
     route: '/api/incidents/:id/links',
     url: async (t) => `/api/incidents/${await alBaytIncident(t)}/links`,
     body: async (t) => ({ incidentId: await alBaytIncident(t) }),

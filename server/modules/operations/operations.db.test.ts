@@ -100,6 +100,42 @@ describeEachDatabase('live operations', (db) => {
     }
   });
 
+  it('lets command restrict an incident after it was reported, and lift it; a terrorist threat stays restricted', async () => {
+    const commander = await t().as('commander');
+    const officer = await t().as('officer');
+    const bag = await buildIncident(t(), { category: 'suspicious_object', description: 'Unattended bag near gate 3' });
+    const seen = async () => (await t().request('GET', `/api/incidents/${bag.id}`, { as: officer })).statusCode;
+    expect(await seen()).toBe(200);
+    expect((await t().request('GET', `/api/incidents/${bag.id}`, { as: officer })).json().canRestrict).toBe(false);
+    expect((await t().request('POST', `/api/incidents/${bag.id}/restriction`, { as: await t().as('venue'), body: { restricted: true } })).statusCode).toBe(403);
+
+    const restricted = await t().request('POST', `/api/incidents/${bag.id}/restriction`, { as: commander, body: { restricted: true, note: 'Part of an investigation' } });
+    expect(restricted.statusCode).toBe(200);
+    expect(restricted.json()).toMatchObject({ restricted: true, canRestrict: true });
+    expect(await seen()).toBe(404);
+    const listed = (await t().request('GET', '/api/incidents?limit=200', { as: officer })).json().items.map((i: { id: string }) => i.id);
+    expect(listed).not.toContain(bag.id);
+    // Its later changes do not reach the officer's stream either.
+    const officerStream = await stream('officer');
+    const analystStream = await stream('analyst');
+    await t().request('POST', `/api/incidents/${bag.id}/notes`, { as: commander, body: { text: 'Police on the way' } });
+    await analystStream.waitFor((e) => e.event === 'incident.updated' && e.data.includes(bag.id) && e.data.includes('"change":"note"'));
+    const ordinary = await buildIncident(t(), { category: 'medical', description: 'After the restricted note' });
+    await officerStream.waitFor((e) => e.data.includes(ordinary.id));
+    expect(officerStream.events.some((e) => e.data.includes(bag.id))).toBe(false);
+
+    const lifted = await t().request('POST', `/api/incidents/${bag.id}/restriction`, { as: commander, body: { restricted: false } });
+    expect(lifted.json().restricted).toBe(false);
+    expect(await seen()).toBe(200);
+    const timeline = (await t().request('GET', `/api/incidents/${bag.id}/timeline`, { as: commander })).json().items;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'restriction').map((e: { data: unknown }) => e.data)).toEqual([{ restricted: true, note: 'Part of an investigation' }, { restricted: false }]);
+
+    const threat = await buildIncident(t(), { category: 'terrorist_threat', description: 'Threat call' });
+    const refused = await t().request('POST', `/api/incidents/${threat.id}/restriction`, { as: commander, body: { restricted: false } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('incident.invalid_restriction');
+  });
+
   it('scopes ordinary incidents to the venues one works at', async () => {
     const lusail = await buildIncident(t(), { venue: 'Lusail Stadium', description: 'Lusail only' });
     for (const role of ['officer', 'venue'] as const) {

@@ -11,7 +11,7 @@ import { toUserMessage } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/api.ts';
 import { useVenueNamer } from '../venues/api.ts';
-import { useAcknowledge, useAddNote, useDispatch, useIncident, useIncidents, useLink, useLiveEvents, usePersonnel, useTimeline, useTransition } from './api.ts';
+import { useAcknowledge, useAddNote, useDispatch, useIncident, useIncidents, useLink, useLiveEvents, usePersonnel, useRestrict, useTimeline, useTransition } from './api.ts';
 import { LiveBadge, SeverityBadge, StatusBadge } from './components.tsx';
 
 export function IncidentDetailPage() {
@@ -121,6 +121,7 @@ function Actions({ incident }: { incident: IncidentDetail }) {
   const dispatch = useDispatch(incident.id);
   const link = useLink(incident.id);
   const ack = useAcknowledge(incident.id);
+  const restrict = useRestrict(incident.id);
   const personnel = usePersonnel(incident.canTriage);
   const others = useIncidents({ status: 'open', limit: 50 });
   const [text, setText] = useState('');
@@ -176,6 +177,22 @@ function Actions({ incident }: { incident: IncidentDetail }) {
             </Group>
           </SimpleGrid>
         )}
+        {incident.canRestrict && (
+          <Group gap="xs">
+            <Button
+              variant="light"
+              color={incident.restricted ? 'gray' : 'red'}
+              loading={restrict.isPending}
+              onClick={() => restrict.mutate(!incident.restricted, { onError: fail })}
+              data-testid="restrict"
+            >
+              {t(incident.restricted ? 'operations.incident.unrestrict' : 'operations.incident.restrict')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t(incident.restricted ? 'operations.incident.unrestrictHint' : 'operations.incident.restrictHint')}
+            </Text>
+          </Group>
+        )}
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <Textarea style={{ flex: 1 }} label={t('operations.incident.note')} autosize minRows={1} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="note-text" />
           <Button variant="default" disabled={!text.trim()} loading={note.isPending} onClick={() => note.mutate(text, { onSuccess: () => setText(''), onError: fail })}>
@@ -204,6 +221,8 @@ function describeEntry(e: TimelineEntry, t: (k: string, o?: Record<string, unkno
       return t('operations.timeline.attachment');
     case 'link':
       return t('operations.timeline.link');
+    case 'restriction':
+      return t(d.restricted ? 'operations.timeline.restricted' : 'operations.timeline.unrestricted') + (d.note ? ` — ${d.note}` : '');
   }
 }
 

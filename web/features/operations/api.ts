@@ -68,6 +68,7 @@ function useIncidentAction<V>(id: string, request: (v: V) => Promise<IncidentDet
 export const useTransition = (id: string) => useIncidentAction(id, (v: { to: IncidentStatus; note?: string }) => apiRequest(`/api/incidents/${id}/transitions`, { method: 'POST', body: v, schema: IncidentDetail }));
 export const useAddNote = (id: string) => useIncidentAction(id, (text: string) => apiRequest(`/api/incidents/${id}/notes`, { method: 'POST', body: { text }, schema: IncidentDetail }));
 export const useDispatch = (id: string) => useIncidentAction(id, (personnelId: string) => apiRequest(`/api/incidents/${id}/assignments`, { method: 'POST', body: { personnelId }, schema: IncidentDetail }));
+export const useRestrict = (id: string) => useIncidentAction(id, (restricted: boolean) => apiRequest(`/api/incidents/${id}/restriction`, { method: 'POST', body: { restricted }, schema: IncidentDetail }));
 export const useLink = (id: string) => useIncidentAction(id, (incidentId: string) => apiRequest(`/api/incidents/${id}/links`, { method: 'POST', body: { incidentId }, schema: IncidentDetail }));
 export const useAcknowledge = (id: string) => useIncidentAction(id, (assignmentId: string) => apiRequest(`/api/incidents/${id}/assignments/${assignmentId}/acknowledge`, { method: 'POST', schema: IncidentDetail }));
 
