@@ -41,6 +41,33 @@ export function createGateQueueOutput(n: number): GateQueueOutput {
 const CHUNK = 32;
 
 /**
+ * How a bank of servers (lanes or turnstiles) is served inside the step kernel. A constant count is
+ * served right there, from an array of server free times: a ring when every service takes equally long
+ * (the earliest free server is then the one that started c customers ago), else a min-heap; a count
+ * that follows a schedule goes through a ServerPool (server-pool.ts). Written out in the kernel rather
+ * than called, so that V8 compiles one function instead of the kernel plus each bank's method.
+ */
+const RING = 0;
+const HEAP = 1;
+const POOL = 2;
+
+/** A bank's kind, its free times (ring or heap; unused for a pool) and its pool (schedules only). */
+interface Bank {
+  readonly kind: number;
+  readonly free: Float64Array;
+  readonly pool: ServerPool | null;
+}
+
+/** The bank for a schedule, as createServerPool would build it (same algorithm, same results). */
+function bankFor(schedule: ServerSchedule, equalService: boolean): Bank {
+  if (schedule.counts.length > 1) return { kind: POOL, free: new Float64Array(1), pool: createServerPool(schedule, equalService) };
+  const count = schedule.counts[0] as number;
+  // With no server at all nobody is ever served.
+  const free = new Float64Array(Math.max(1, count)).fill(count > 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
+  return { kind: equalService ? RING : HEAP, free, pool: null };
+}
+
+/**
  * Simulates every fan of one gate through screening and turnstiles and writes their times to `out`.
  * Screening completions reach the turnstile queue in completion order through a small min-heap; an
  * entry is released once the current screening start passes it, since no later fan can finish earlier.
@@ -52,14 +79,18 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
   const { arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds } = input;
   const { screeningStart, turnstileArrival, turnstileStart } = out;
   const n = arrivals.length;
-  const lanes = createServerPool(input.lanes, input.equalLaneTimes ?? isConstant(input.laneSeconds));
-  const turnstiles = createServerPool(input.turnstiles, true);
+  const lanes = bankFor(input.lanes, input.equalLaneTimes ?? isConstant(input.laneSeconds));
+  const turnstiles = bankFor(input.turnstiles, true);
   // Min-heap of (screening completion time, fan index), ordered by time then index. It holds fans
   // screened but not yet released; each step adds at most CHUNK, so it is grown here, never in the kernel.
   let heapKeys = new Float64Array(2 * CHUNK);
   let heapIds = new Int32Array(2 * CHUNK);
-  // [heap size, previous screening start (FIFO clock), latest turnstile start], carried between steps.
-  const clock = Float64Array.of(0, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  // Carried between steps: [heap size, previous screening start (FIFO clock), latest turnstile start,
+  // next lane of a lane ring, next turnstile of a turnstile ring].
+  const clock = Float64Array.of(0, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, 0);
+  const kinds = lanes.kind * 3 + turnstiles.kind;
+  const { free: laneFree, pool: lanePool } = lanes;
+  const { free: turnstileFree, pool: turnstilePool } = turnstiles;
   for (let from = 0; from < n; from += CHUNK) {
     if ((clock[0] as number) + CHUNK > heapKeys.length) {
       const keys = new Float64Array(heapKeys.length * 2);
@@ -70,50 +101,18 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
       heapIds = ids;
     }
     const to = Math.min(n, from + CHUNK);
-    step(
-      arrivals,
-      laneSeconds,
-      extraSeconds,
-      walkSeconds,
-      turnstileSeconds,
-      screeningStart,
-      turnstileArrival,
-      turnstileStart,
-      lanes,
-      turnstiles,
-      heapKeys,
-      heapIds,
-      clock,
-      from,
-      to,
-      to,
-    );
+    // biome-ignore format: one call, its arguments in the order of the parameters
+    step(arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds, screeningStart, turnstileArrival, turnstileStart, kinds, laneFree, turnstileFree, lanePool, turnstilePool, heapKeys, heapIds, clock, from, to, to);
   }
-  step(
-    arrivals,
-    laneSeconds,
-    extraSeconds,
-    walkSeconds,
-    turnstileSeconds,
-    screeningStart,
-    turnstileArrival,
-    turnstileStart,
-    lanes,
-    turnstiles,
-    heapKeys,
-    heapIds,
-    clock,
-    n,
-    n,
-    n + 1,
-  );
+  // biome-ignore format: as above
+  step(arrivals, laneSeconds, extraSeconds, walkSeconds, turnstileSeconds, screeningStart, turnstileArrival, turnstileStart, kinds, laneFree, turnstileFree, lanePool, turnstilePool, heapKeys, heapIds, clock, n, n, n + 1);
   return clock[2] as number;
 }
 
 /**
  * Screens fans [from, to) and releases to the turnstiles every completion that no later fan can
- * precede; with end = to + 1 (the drain), releases all remaining completions. The heap code is written
- * out here rather than in helpers, so that the JIT compiles one function.
+ * precede; with end = to + 1 (the drain), releases all remaining completions. `kinds` is
+ * 3 · lane bank kind + turnstile bank kind (see Bank).
  */
 function step(
   arrivals: Float64Array,
@@ -124,8 +123,11 @@ function step(
   start1: Float64Array,
   arrival2: Float64Array,
   start2: Float64Array,
-  lanes: ServerPool,
-  turnstiles: ServerPool,
+  kinds: number,
+  laneFree: Float64Array,
+  turnstileFree: Float64Array,
+  lanePool: ServerPool | null,
+  turnstilePool: ServerPool | null,
   heapKeys: Float64Array,
   heapIds: Int32Array,
   clock: Float64Array,
@@ -133,9 +135,15 @@ function step(
   to: number,
   end: number,
 ): void {
+  const laneKind = (kinds / 3) | 0;
+  const turnstileKind = kinds - 3 * laneKind;
+  const lanes = laneFree.length;
+  const turnstiles = turnstileFree.length;
   let heapSize = clock[0] as number;
   let previousStart = clock[1] as number;
   let lastTurnstileStart = clock[2] as number;
+  let laneAt = clock[3] as number;
+  let turnstileAt = clock[4] as number;
   // One loop with the drain folded in (i === to releases everything), so that every statement has run
   // before the JIT optimises it.
   for (let i = from; i < end; i++) {
@@ -143,7 +151,27 @@ function step(
     let lane = 0;
     if (i < to) {
       lane = laneSeconds[i] as number;
-      s = lanes.serve(Math.max(arrivals[i] as number, previousStart), lane);
+      const ready = Math.max(arrivals[i] as number, previousStart);
+      if (laneKind === HEAP) {
+        // The earliest free lane starts the fan; its new free time sifts down from the root.
+        s = Math.max(laneFree[0] as number, ready);
+        const key = s + lane;
+        let p = 0;
+        for (;;) {
+          let c = 2 * p + 1;
+          if (c >= lanes) break;
+          let ck = laneFree[c] as number;
+          if (c + 1 < lanes && (laneFree[c + 1] as number) < ck) ck = laneFree[++c] as number;
+          if (ck >= key) break;
+          laneFree[p] = ck;
+          p = c;
+        }
+        laneFree[p] = key;
+      } else if (laneKind === RING) {
+        s = Math.max(laneFree[laneAt] as number, ready);
+        laneFree[laneAt] = s + lane;
+        laneAt = laneAt + 1 === lanes ? 0 : laneAt + 1;
+      } else s = (lanePool as ServerPool).serve(ready, lane);
       start1[i] = s;
       previousStart = s;
     }
@@ -176,7 +204,11 @@ function step(
 
       const a2 = done + walkSeconds;
       arrival2[fan] = a2;
-      lastTurnstileStart = turnstiles.serve(a2, turnstileSeconds);
+      if (turnstileKind === RING) {
+        lastTurnstileStart = Math.max(turnstileFree[turnstileAt] as number, a2);
+        turnstileFree[turnstileAt] = lastTurnstileStart + turnstileSeconds;
+        turnstileAt = turnstileAt + 1 === turnstiles ? 0 : turnstileAt + 1;
+      } else lastTurnstileStart = (turnstilePool as ServerPool).serve(a2, turnstileSeconds);
       start2[fan] = lastTurnstileStart;
     }
     if (i === to) break;
@@ -198,6 +230,8 @@ function step(
   clock[0] = heapSize;
   clock[1] = previousStart;
   clock[2] = lastTurnstileStart;
+  clock[3] = laneAt;
+  clock[4] = turnstileAt;
 }
 
 /** Whether every value is the same (fixed service with no lane-blocking secondary search). */

@@ -70,14 +70,17 @@ export function selectByCounts(values: Float64Array, lo: number, hi: number, cou
   let below = 0;
   while (below + (counts[bucket] as number) <= k) below += counts[bucket++] as number;
   if (bucket === 0) return 0;
-  const m = gatherBucket(values, lo, hi, bucket, scratch);
+  // In pieces, so that V8 compiles the gathering loop once as a whole (see CHUNK in arrivals.ts).
+  let m = 0;
+  for (let from = lo; from < hi; from += GATHER_CHUNK) m = gatherBucket(values, from, Math.min(hi, from + GATHER_CHUNK), bucket, scratch, m);
   return selectInPlace(scratch, k - below, 0, m);
 }
 
-/** Copies the values of values[lo, hi) in `bucket` (≥ 1: whole part bucket − 1, not 0) into `out`; returns how many. */
-function gatherBucket(values: Float64Array, lo: number, hi: number, bucket: number, out: Float64Array): number {
+const GATHER_CHUNK = 2048;
+
+/** Appends the values of values[lo, hi) in `bucket` (≥ 1: whole part bucket − 1, not 0) to `out` from index m; returns the new count. */
+function gatherBucket(values: Float64Array, lo: number, hi: number, bucket: number, out: Float64Array, m: number): number {
   const whole = bucket - 1;
-  let m = 0;
   for (let i = lo; i < hi; i++) {
     const v = values[i] as number;
     if (Math.floor(v) === whole && v > 0) out[m++] = v;

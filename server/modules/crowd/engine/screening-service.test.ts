@@ -39,4 +39,17 @@ describe('screening service times', () => {
     expect(stats(lane).mean).toBeCloseTo(6 + 0.2 * 30, 1);
     expect(extra.every((x) => x === 0)).toBe(true);
   });
+
+  it('lognormal times are exactly exp(μ + σ·normalQuantile(u)) of the stream uniforms (the draw loop writes Φ⁻¹ out)', () => {
+    const n = 100_000;
+    const lane = new Float64Array(n);
+    drawScreeningTimes({ kind: 'lognormal', meanSeconds: 6, sdSeconds: 2 }, undefined, createRandom(4), lane, new Float64Array(n), 0, n);
+    const u = new Float64Array(n);
+    createRandom(4).fill(u);
+    const sigma2 = Math.log(1 + 4 / 36);
+    const mu = Math.log(6) - sigma2 / 2;
+    let differ = 0;
+    for (let i = 0; i < n; i++) if (lane[i] !== Math.exp(mu + Math.sqrt(sigma2) * normalQuantile(u[i] as number))) differ++;
+    expect(differ).toBe(0);
+  });
 });
