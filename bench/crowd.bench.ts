@@ -10,7 +10,8 @@ import { recommendLanes, simulateIngress } from '../server/modules/crowd/engine/
 import type { BenchSection } from './run.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const COLD_RUNS = 5;
+// Fresh processes for the cold figure: enough that one disturbed run does not move the median.
+const COLD_RUNS = 9;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -117,8 +118,8 @@ module loading excluded), ${COLD_RUNS} processes. Load average when the benchmar
 | Lane recommendation for the Lusail match, median (min) of 3; first call ${ms(recommendFirst)} | ${summary(recommendRuns)} | < 2,000 ms | ${ok(recommendWarm, 2000)} |
 
 "Met" compares the median with the target. The cold figure is dominated by V8 (Node.js 20 has no Maglev)
-interpreting and then compiling about a dozen small kernels with TurboFan; the kernels run on chunks of 64
-fans so that each is compiled once, whole, with full type feedback.
+interpreting and then compiling about ten kernels with TurboFan (see "Performance" in
+\`docs/crowd-engine.md\`); the CPU time includes the compiler thread.
 `;
   return { title: 'Crowd engine', markdown };
 }
