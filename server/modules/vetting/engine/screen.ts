@@ -323,9 +323,10 @@ export function candidates(index: WatchlistIndex, q: PreparedName, weights: Arra
     s.tick = 0;
     s.stamp.fill(0);
   }
-  // Top MAX_CANDIDATES by accumulated key weight (ties by name order), without sorting all touched names.
+  // Top MAX_CANDIDATES by rank (ties by name order), without sorting all touched names.
   const min = total * MIN_KEY_SHARE;
-  // Rank: shared key weight, less a little per list part beyond the applicant's (extra parts lower the score).
+  // Rank: shared key weight, less a little per list part beyond the applicant's (extra parts lower the score),
+  // plus the evidence adjustment times the applicant's weight (same units as the final score).
   const nq = q.parts.length;
   const nParts = s.nParts;
   const rk = s.rank;
