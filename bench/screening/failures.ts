@@ -3,6 +3,7 @@
  * for tuning on the test split):
  *
  *   npx tsx bench/screening/failures.ts [dev] [entries] [probesPerKind] [negatives]
+ *   EV=1 …   also lists the misses with birth date + nationality (the figures the targets count)
  *
  * Prints recall and false-alert rates, then the misses (applicant → expected list name, best hit) and
  * the false alerts with their explanation.
@@ -24,6 +25,18 @@ for (const k of PROBE_KINDS) process.stdout.write(`${k}: name ${f(r.recallNameOn
 process.stdout.write(`false alerts: name ${f(r.falseAlertNameOnly)} % ev ${(r.falseAlertWithEvidence * 100).toFixed(2)} %\n`);
 for (const c of r.curve) process.stdout.write(`  t=${c.threshold} rN ${f(c.recallNameOnly)} rE ${f(c.recallWithEvidence)} fN ${f(c.falseNameOnly)} fE ${(c.falseWithEvidence * 100).toFixed(2)}\n`);
 if (process.env.QUIET) process.exit(0);
+if (process.env.EV) {
+  // EV=1: the misses with birth date + nationality (what the targets count), with the evidence outcomes.
+  for (const k of PROBE_KINDS) {
+    process.stdout.write(`\n## ${k} (misses with birth date + nationality)\n`);
+    for (const probe of set.probes.filter((p) => p.kind === k)) {
+      const hit = screenPrepared(index, preparePerson(probe.withEvidence), { threshold: 0.01, maxHits: 200 }).find((h) => h.entryId === probe.entryId);
+      if (hit && hit.score >= 0.7) continue;
+      const expected = set.entries.find((e) => e.id === probe.entryId)?.names[0]?.full ?? '';
+      process.stdout.write(`  ${probe.withEvidence.fullName}  →  ${expected}\n      ${hit ? explanationText(hit.explanation) : 'not retrieved'}\n`);
+    }
+  }
+}
 for (const k of PROBE_KINDS) {
   const ms = r.misses.filter((m) => m.kind === k);
   if (ms.length === 0) continue;
