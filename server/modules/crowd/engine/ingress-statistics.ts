@@ -6,7 +6,7 @@
 import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
 import type { GateQueueOutput } from './gate-queue.ts';
 import type { PreparedGate } from './ingress-preparation.ts';
-import { countBucket, nearestRankIndex, percentileInPlace, selectByCounts, selectInPlace } from './percentile.ts';
+import { nearestRankIndex, percentileInPlace, selectByCounts, selectInPlace } from './percentile.ts';
 
 /** One simulated gate: its inputs and the per-fan times the simulation wrote. */
 export interface GateRun {
@@ -117,7 +117,8 @@ function accumulateFans(
     waits[offset + i] = w;
     // A wait lies within the run, so below the horizon, unless a fan is never served.
     if (w < horizon) {
-      const b = countBucket(w);
+      // Its bucket (countBucket, written out so the kernel calls no helper): 0 for exactly 0, else ⌊w⌋ + 1.
+      const b = w > 0 ? Math.floor(w) + 1 : 0;
       gateCounts[b] = (gateCounts[b] as number) + 1;
       venueCounts[b] = (venueCounts[b] as number) + 1;
     } else totals[5] = 1;

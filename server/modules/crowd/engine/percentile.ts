@@ -76,7 +76,7 @@ export function selectByCounts(values: Float64Array, lo: number, hi: number, cou
   return selectInPlace(scratch, k - below, 0, m);
 }
 
-const GATHER_CHUNK = 2048;
+const GATHER_CHUNK = 512;
 
 /** Appends the values of values[lo, hi) in `bucket` (≥ 1: whole part bucket − 1, not 0) to `out` from index m; returns the new count. */
 function gatherBucket(values: Float64Array, lo: number, hi: number, bucket: number, out: Float64Array, m: number): number {
