@@ -118,8 +118,8 @@ module loading excluded), ${COLD_RUNS} processes. Load average when the benchmar
 | Lane recommendation for the Lusail match, median (min) of 3; first call ${ms(recommendFirst)} | ${summary(recommendRuns)} | < 2,000 ms | ${ok(recommendWarm, 2000)} |
 
 "Met" compares the median with the target. The cold figure is dominated by V8 (Node.js 20 has no Maglev)
-interpreting and then compiling about ten kernels with TurboFan (see "Performance" in
-\`docs/crowd-engine.md\`); the CPU time includes the compiler thread.
+interpreting and then compiling about eight kernels with TurboFan, and by garbage collection (see
+"Performance" in \`docs/crowd-engine.md\`); the CPU time includes the compiler thread.
 `;
   return { title: 'Crowd engine', markdown };
 }

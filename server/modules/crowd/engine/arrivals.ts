@@ -4,7 +4,7 @@
  * meant to be edited; one vendor claims 60–70 % of fans arrive in the last 45 minutes.
  */
 import type { ArrivalProfileName, ArrivalSpec } from '../../../../common/contracts/crowd-scenario.ts';
-import type { Random } from './random.ts';
+import { DRAW_EXPONENTIAL_SUMS, type Random } from './random.ts';
 
 /**
  * Long loops run in chunks of this many fans: V8 then optimises each small kernel once, as a whole
@@ -108,11 +108,7 @@ export function generateArrivals(spec: ArrivalSpec, rng: Random, out: Float64Arr
 function exponentialRunningSums(rng: Random, out: Float64Array, start: number, mean: number): number {
   const n = out.length;
   let sum = start;
-  for (let from = 0; from < n; from += CHUNK) {
-    const to = Math.min(n, from + CHUNK);
-    rng.fill(out, from, to);
-    sum = runningSums(out, from, to, sum, mean);
-  }
+  for (let from = 0; from < n; from += CHUNK) sum = rng.draw(DRAW_EXPONENTIAL_SUMS, out, from, Math.min(n, from + CHUNK), sum, mean);
   return sum;
 }
 
@@ -123,16 +119,6 @@ function exponentialRunningSums(rng: Random, out: Float64Array, start: number, m
  */
 function sortedUniformSums(rng: Random, out: Float64Array): number {
   return exponentialRunningSums(rng, out, 0, 1) - Math.log(rng.next());
-}
-
-/** Replaces uniforms by start + mean × running sums of −ln u; returns the last sum. */
-function runningSums(values: Float64Array, from: number, to: number, start: number, mean: number): number {
-  let total = start;
-  for (let i = from; i < to; i++) {
-    total -= mean * Math.log(values[i] as number);
-    values[i] = total;
-  }
-  return total;
 }
 
 /** values[i] ← offset + scale · values[i]. */
