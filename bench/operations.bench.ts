@@ -4,16 +4,15 @@
  * arrival on 1,000 open SSE streams. Targets (issue 6): 500 reports/s with p99 < 100 ms on PostgreSQL;
  * 1,000 streams updated with p99 < 250 ms.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { Agent, request } from 'undici';
-import { findPostgresBin, freePort, startPostgresCluster } from '../test/postgres-cluster.ts';
+import { findPostgresBin, startPostgresCluster } from '../test/postgres-cluster.ts';
+import { signInOverHttp, startServerProcess } from '../test/serve.ts';
 import { openSse, type SseStream } from '../test/sse.ts';
 import type { BenchSection } from './run.ts';
 
-const CLI = new URL('../bin/tansiq.js', import.meta.url).pathname;
 const STREAMS = 1000;
 const CHANGES = 20;
 
@@ -22,32 +21,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-async function startServer(databaseUrl: string): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), LOGIN_RATE_PER_MINUTE: '1000' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    proc.stdout!.on('data', () => {
-      if (!out.includes('Tansiq is running at')) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, proc };
-}
-
-async function signIn(url: string, email: string) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'tansiq-demo-2022' }) });
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
 
 // The phones are other machines; here the load generator shares the 2 cores with the server and the database,
 // so it uses undici's lean `request` (a pool of keep-alive connections) rather than `fetch`, which costs the
@@ -112,10 +85,10 @@ export async function run(): Promise<BenchSection> {
   await admin.connect();
   await admin.query('create database bench');
   await admin.end();
-  const server = await startServer(cluster.url('bench'));
+  const server = await startServerProcess({ DATABASE_URL: cluster.url('bench'), LOGIN_RATE_PER_MINUTE: '1000' });
   const streams: SseStream[] = [];
   try {
-    const officer = await signIn(server.url, 'officer@demo.tansiq.org');
+    const officer = await signInOverHttp(server.url, 'officer@demo.tansiq.org');
     const venues = (await (await fetch(`${server.url}/api/venues?q=Bayt`, { headers: { cookie: officer.cookie } })).json()) as { items: { id: string }[] };
     const venueId = venues.items[0]!.id;
     const send = reporter(server.url, officer, venueId);
@@ -127,7 +100,7 @@ export async function run(): Promise<BenchSection> {
     const open = await openLoop(send, 500, 10);
 
     process.stderr.write(`operations bench: opening ${STREAMS} SSE streams\n`);
-    const manager = await signIn(server.url, 'venue@demo.tansiq.org');
+    const manager = await signInOverHttp(server.url, 'venue@demo.tansiq.org');
     for (let i = 0; i < STREAMS; i++) streams.push(openSse(`${server.url}/api/events/stream`, { cookie: manager.cookie }));
     await Promise.all(streams.map((s) => s.ready));
     const delays: number[] = [];

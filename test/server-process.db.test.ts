@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { freePort } from './postgres-cluster.ts';
+import { startServerProcess } from './serve.ts';
 
 const CLI = new URL('../bin/tansiq.js', import.meta.url).pathname;
 const running: ChildProcess[] = [];
@@ -19,38 +20,6 @@ afterEach(async () => {
   for (const p of running.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
   for (const d of databases.splice(0)) await d.destroy();
 });
-
-interface Server {
-  url: string;
-  proc: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const proc = spawn('node', [CLI, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(proc);
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const check = () => {
-      if (out.includes('Tansiq is running at')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout!.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, proc, output: () => out, exited };
-}
 
 async function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const proc = spawn('node', [CLI, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,7 +38,8 @@ describe('server process on PGlite', () => {
     const db = await createTestDatabase('pglite');
     databases.push(db);
     await db.close();
-    const server = await startServer({ DATA_DIR: db.location.dataDir });
+    const server = await startServerProcess({ DATA_DIR: db.location.dataDir });
+    running.push(server.proc);
     expect(server.output()).toMatch(/Tansiq is running at http:\/\/localhost:\d+/);
     expect(server.output()).toContain('commander@demo.tansiq.org');
     expect(server.output()).toContain('tansiq-demo-2022');
@@ -120,7 +90,8 @@ describe.runIf(inject('postgresUrl'))('server process on PostgreSQL', () => {
     await admin.query(`create database ${name}`);
     const url = inject('postgresUrl').replace(/\/[^/]*$/, `/${name}`);
     try {
-      const server = await startServer({ DATABASE_URL: url, NODE_ENV: 'production' });
+      const server = await startServerProcess({ DATABASE_URL: url, NODE_ENV: 'production' });
+      running.push(server.proc);
       expect(server.output()).not.toContain('Demo accounts');
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
       expect((await login(server.url)).status).toBe(401);

@@ -3,14 +3,14 @@
  * an SSE stream opened on another; and a server killed with SIGKILL in the middle of a burst of reports
  * loses none that it acknowledged with 201, while retried reports exist exactly once.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { freePort } from '../../../test/postgres-cluster.ts';
+import { type ServerProcess, signInOverHttp, startServerProcess } from '../../../test/serve.ts';
 import { openSse, type SseStream } from '../../../test/sse.ts';
 
-const CLI = new URL('../../../bin/tansiq.js', import.meta.url).pathname;
 const running: ChildProcess[] = [];
 const databases: TestDatabase[] = [];
 const streams: SseStream[] = [];
@@ -21,32 +21,11 @@ afterEach(async () => {
   for (const d of databases.splice(0)) await d.destroy();
 });
 
-async function startServer(databaseUrl: string, port?: number): Promise<{ url: string; proc: ChildProcess }> {
-  const p = port ?? (await freePort());
-  const proc = spawn('node', [CLI, 'serve'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(p), LOGIN_RATE_PER_MINUTE: '1000' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(proc);
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    proc.stdout!.on('data', () => {
-      if (!out.includes('Tansiq is running at')) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-  return { url: `http://127.0.0.1:${p}`, proc };
-}
-
-async function signIn(url: string, email: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'tansiq-demo-2022' }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+/** A server on the database, stopped with SIGKILL after the test if still running. */
+async function startServer(databaseUrl: string, port?: number): Promise<ServerProcess> {
+  const server = await startServerProcess({ DATABASE_URL: databaseUrl, LOGIN_RATE_PER_MINUTE: '1000' }, port);
+  running.push(server.proc);
+  return server;
 }
 
 async function alBayt(url: string, s: { cookie: string }): Promise<string> {
@@ -67,11 +46,11 @@ describe.runIf(inject('postgresUrl'))('operations across server processes on Pos
     databases.push(db);
     const url = db.location.databaseUrl!;
     const [a, b] = await Promise.all([startServer(url), startServer(url)]);
-    const onB = await signIn(b.url, 'venue@demo.tansiq.org');
+    const onB = await signInOverHttp(b.url, 'venue@demo.tansiq.org');
     const stream = openSse(`${b.url}/api/events/stream`, { cookie: onB.cookie });
     streams.push(stream);
     await stream.ready;
-    const onA = await signIn(a.url, 'officer@demo.tansiq.org');
+    const onA = await signInOverHttp(a.url, 'officer@demo.tansiq.org');
     const res = await report(a.url, onA, await alBayt(a.url, onA), `cross-${Date.now()}`);
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
@@ -87,7 +66,7 @@ describe.runIf(inject('postgresUrl'))('operations across server processes on Pos
     const url = db.location.databaseUrl!;
     const port = await freePort();
     let server = await startServer(url, port);
-    const session = await signIn(server.url, 'officer@demo.tansiq.org');
+    const session = await signInOverHttp(server.url, 'officer@demo.tansiq.org');
     const venueId = await alBayt(server.url, session);
     const keys = Array.from({ length: 300 }, (_, i) => `sigkill-${i}-${Math.random().toString(36).slice(2)}`);
     const acknowledged = new Map<string, string>();
