@@ -3,6 +3,7 @@
  * counting" generator, PractRand-clean) seeded through splitmix32, so every run is reproducible
  * from one integer seed and independent streams can be derived per gate and purpose.
  */
+import { f64, kernels, reserve, u32 } from './kernels.ts';
 
 /** A seeded stream of random numbers. */
 export interface Random {
@@ -95,79 +96,42 @@ class Sfc32 implements Random {
     this.draw(DRAW_UNIFORM, out, from, to, 0, 0);
   }
 
-  /**
-   * One loop for the distributions the engine draws in bulk (arrival gaps, service times): on a cold run
-   * V8 compiles it once, instead of a generator loop plus a loop per transformation, each costing a
-   * separate compilation and its own interpreted warm-up.
-   */
+  /** Runs `draw` or `below` in WebAssembly (kernels.ts) on this generator's state and copies the values out. */
   draw(kind: number, out: Float64Array, from: number, to: number, p: number, q: number): number {
-    // Same recurrence as nextUint with the state in locals, so the loop stays in registers.
-    let sa = this.a;
-    let sb = this.b;
-    let sc = this.c;
-    let sd = this.d;
-    let sum = p;
-    for (let i = from; i < to; i++) {
-      const t = (((sa + sb) | 0) + sd) | 0;
-      sd = (sd + 1) | 0;
-      sa = sb ^ (sb >>> 9);
-      sb = (sc + (sc << 3)) | 0;
-      sc = (sc << 21) | (sc >>> 11);
-      sc = (sc + t) | 0;
-      const u = ((t >>> 0) + 0.5) / TWO_POW_32;
-      if (kind === DRAW_LOGNORMAL) {
-        let z: number;
-        if (u > TAIL && u < 1 - TAIL) {
-          const r0 = u - 0.5;
-          const r = r0 * r0;
-          z = ((((((QA0 * r + QA1) * r + QA2) * r + QA3) * r + QA4) * r + QA5) * r0) / (((((QB0 * r + QB1) * r + QB2) * r + QB3) * r + QB4) * r + 1);
-        } else {
-          const v = Math.sqrt(-2 * Math.log(u < 0.5 ? u : 1 - u));
-          const tail = (((((QC0 * v + QC1) * v + QC2) * v + QC3) * v + QC4) * v + QC5) / ((((QD0 * v + QD1) * v + QD2) * v + QD3) * v + 1);
-          z = u < 0.5 ? tail : -tail;
-        }
-        out[i] = Math.exp(p + q * z);
-      } else if (kind === DRAW_EXPONENTIAL_SUMS) {
-        sum -= q * Math.log(u);
-        out[i] = sum;
-      } else if (kind === DRAW_EXPONENTIAL) out[i] = -p * Math.log(u);
-      else out[i] = u;
-    }
-    this.a = sa;
-    this.b = sb;
-    this.c = sc;
-    this.d = sd;
+    const n = Math.max(0, to - from);
+    const state = this.stateIn(n);
+    const sum = kernels.draw(state, kind, state + 16, n, p, q);
+    this.stateOut(state, out, from, n);
     return sum;
   }
 
-  /**
-   * Sets each of out[from, to) to `value` with probability `rate` (u < rate), else to 0, drawing u as
-   * `fill` would; returns how many were set. Apart from `draw`: a gate draws these after all its service
-   * times, and a kernel compiled before one of its branches ever ran is thrown away when it first runs.
-   */
   below(out: Float64Array, from: number, to: number, rate: number, value: number): number {
-    let sa = this.a;
-    let sb = this.b;
-    let sc = this.c;
-    let sd = this.d;
-    let count = 0;
-    for (let i = from; i < to; i++) {
-      const t = (((sa + sb) | 0) + sd) | 0;
-      sd = (sd + 1) | 0;
-      sa = sb ^ (sb >>> 9);
-      sb = (sc + (sc << 3)) | 0;
-      sc = (sc << 21) | (sc >>> 11);
-      sc = (sc + t) | 0;
-      if (((t >>> 0) + 0.5) / TWO_POW_32 < rate) {
-        out[i] = value;
-        count++;
-      } else out[i] = 0;
-    }
-    this.a = sa;
-    this.b = sb;
-    this.c = sc;
-    this.d = sd;
+    const n = Math.max(0, to - from);
+    const state = this.stateIn(n);
+    const count = kernels.below(state, state + 16, n, rate, value);
+    this.stateOut(state, out, from, n);
     return count;
+  }
+
+  /** Reserves kernel memory for the state and n values and writes the state there; returns its address. */
+  private stateIn(n: number): number {
+    const state = reserve(16 + 8 * n);
+    const words = u32(state, 4);
+    words[0] = this.a;
+    words[1] = this.b;
+    words[2] = this.c;
+    words[3] = this.d;
+    return state;
+  }
+
+  /** Takes the advanced state back and copies the n values after it to out[from…]. */
+  private stateOut(state: number, out: Float64Array, from: number, n: number): void {
+    const words = u32(state, 4);
+    this.a = (words[0] as number) | 0;
+    this.b = (words[1] as number) | 0;
+    this.c = (words[2] as number) | 0;
+    this.d = (words[3] as number) | 0;
+    out.set(f64(state + 16, n), from);
   }
 
   exponential(mean: number): number {

@@ -40,7 +40,7 @@ describe('screening service times', () => {
     expect(extra.every((x) => x === 0)).toBe(true);
   });
 
-  it('lognormal times are exactly exp(μ + σ·normalQuantile(u)) of the stream uniforms (the draw loop writes Φ⁻¹ out)', () => {
+  it('lognormal times are exp(μ + σ·normalQuantile(u)) of the stream uniforms, up to rounding (the draw loop writes Φ⁻¹ out)', () => {
     const n = 100_000;
     const lane = new Float64Array(n);
     drawScreeningTimes({ kind: 'lognormal', meanSeconds: 6, sdSeconds: 2 }, undefined, createRandom(4), lane, new Float64Array(n), 0, n);
@@ -48,8 +48,13 @@ describe('screening service times', () => {
     createRandom(4).fill(u);
     const sigma2 = Math.log(1 + 4 / 36);
     const mu = Math.log(6) - sigma2 / 2;
-    let differ = 0;
-    for (let i = 0; i < n; i++) if (lane[i] !== Math.exp(mu + Math.sqrt(sigma2) * normalQuantile(u[i] as number))) differ++;
-    expect(differ).toBe(0);
+    // The draws run in WebAssembly, whose log and exp (AssemblyScript's, after musl) may round the last
+    // bit differently from V8's; in the tails a log's last bit passes through Acklam's polynomial.
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const expected = Math.exp(mu + Math.sqrt(sigma2) * normalQuantile(u[i] as number));
+      worst = Math.max(worst, Math.abs((lane[i] as number) - expected) / expected);
+    }
+    expect(worst).toBeLessThan(16 * Number.EPSILON);
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * The crowd engine's WebAssembly kernels (AssemblyScript sources in ./wasm/, built into
+ * kernels.generated.ts by `npm run build:kernels`). The per-fan loops run there because a first run
+ * matters: JavaScript is interpreted, allocating a heap number for every double, until V8 has compiled
+ * each loop, and that compile shares the one core; WebAssembly is compiled whole, in about a
+ * millisecond, when this module loads (see "Performance" in docs/crowd-engine.md).
+ *
+ * Memory: the kernels read and write f64 arrays in their linear memory. Callers copy their inputs in
+ * at addresses from `reserve` and their results out before the next call: nothing is kept between
+ * calls, so the kernels serve any number of runs in turn.
+ */
+import { KERNELS_WASM_BASE64 } from './kernels.generated.ts';
+
+interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  draw(state: number, kind: number, out: number, n: number, p: number, q: number): number;
+  below(state: number, out: number, n: number, rate: number, value: number): number;
+  initBank(address: number): void;
+  // biome-ignore format: the parameters in their order
+  gateQueue(n: number, arrivals: number, laneTimes: number, extraTimes: number, walkSeconds: number, turnstileSeconds: number, lanes: number, turnstiles: number, screeningStart: number, turnstileArrival: number, turnstileStart: number, heapKeys: number, heapIds: number): number;
+}
+
+const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64')), {});
+
+/** The kernels' exported functions. */
+export const kernels = instance.exports as unknown as KernelExports;
+
+/** The first free address, 16-byte aligned. */
+const base = (kernels.heapBase() + 15) & ~15;
+
+/**
+ * Makes sure `bytes` bytes from the first free address exist and returns that address. Growing the
+ * memory detaches earlier views of it: take views (f64, u32) after reserving.
+ */
+export function reserve(bytes: number): number {
+  const needed = base + bytes - kernels.memory.buffer.byteLength;
+  if (needed > 0) kernels.memory.grow(Math.ceil(needed / 65_536));
+  return base;
+}
+
+/**
+ * Reserves consecutive blocks of the given sizes in bytes (each starting 8-byte aligned) from the first
+ * free address and returns their addresses.
+ */
+export function allocate(...bytes: number[]): number[] {
+  const addresses: number[] = [];
+  let size = 0;
+  for (const b of bytes) {
+    addresses.push(size);
+    size += Math.ceil(b / 8) * 8;
+  }
+  const start = reserve(size);
+  return addresses.map((a) => start + a);
+}
+
+/** A Float64Array view of n values at `address` (8-byte aligned). */
+export function f64(address: number, n: number): Float64Array {
+  return new Float64Array(kernels.memory.buffer, address, n);
+}
+
+/** A Uint32Array view of n values at `address` (4-byte aligned). */
+export function u32(address: number, n: number): Uint32Array {
+  return new Uint32Array(kernels.memory.buffer, address, n);
+}
+
+/** An Int32Array view of n values at `address` (4-byte aligned). */
+export function i32(address: number, n: number): Int32Array {
+  return new Int32Array(kernels.memory.buffer, address, n);
+}
