@@ -4,14 +4,8 @@
  * meant to be edited; one vendor claims 60–70 % of fans arrive in the last 45 minutes.
  */
 import type { ArrivalProfileName, ArrivalSpec } from '../../../../common/contracts/crowd-scenario.ts';
+import { allocate, f64, kernels } from './kernels.ts';
 import { DRAW_EXPONENTIAL_SUMS, type Random } from './random.ts';
-
-/**
- * Long loops run in chunks of this many fans: V8 then optimises each small kernel once, as a whole
- * function with complete type feedback, instead of compiling an on-stack-replacement copy during one long
- * first call, deoptimising and compiling again; this roughly halves the JIT work of a cold run.
- */
-export const CHUNK = 256;
 
 /** Shipped cumulative arrival profiles ([minute, cumulative share]); assumptions, not measurements. */
 export const ARRIVAL_PROFILES: Readonly<Record<ArrivalProfileName, ReadonlyArray<readonly [number, number]>>> = {
@@ -92,8 +86,10 @@ export function generateArrivals(spec: ArrivalSpec, rng: Random, out: Float64Arr
       return;
     case 'uniform': {
       const total = sortedUniformSums(rng, out);
-      const span = (spec.to - spec.from) * 60;
-      for (let from = 0; from < n; from += CHUNK) affineInPlace(out, from, Math.min(n, from + CHUNK), span / total, spec.from * 60);
+      const [at] = allocate(8 * n) as [number];
+      f64(at, n).set(out);
+      kernels.affine(at, n, ((spec.to - spec.from) * 60) / total, spec.from * 60);
+      out.set(f64(at, n));
       return;
     }
     case 'profile': {
@@ -106,10 +102,7 @@ export function generateArrivals(spec: ArrivalSpec, rng: Random, out: Float64Arr
 
 /** Fills `out` with start + running sums of exponentials of the given mean (a Poisson process's arrival times). */
 function exponentialRunningSums(rng: Random, out: Float64Array, start: number, mean: number): number {
-  const n = out.length;
-  let sum = start;
-  for (let from = 0; from < n; from += CHUNK) sum = rng.draw(DRAW_EXPONENTIAL_SUMS, out, from, Math.min(n, from + CHUNK), sum, mean);
-  return sum;
+  return rng.draw(DRAW_EXPONENTIAL_SUMS, out, 0, out.length, start, mean);
 }
 
 /**
@@ -121,41 +114,22 @@ function sortedUniformSums(rng: Random, out: Float64Array): number {
   return exponentialRunningSums(rng, out, 0, 1) - Math.log(rng.next());
 }
 
-/** values[i] ← offset + scale · values[i]. */
-function affineInPlace(values: Float64Array, from: number, to: number, scale: number, offset: number): void {
-  for (let i = from; i < to; i++) values[i] = offset + scale * (values[i] as number);
-}
-
 /**
  * Maps sorted values in place to seconds through the inverse of a piecewise-linear cumulative profile,
- * after scaling them by `scale` into uniforms on (0, 1).
+ * after scaling them by `scale` into uniforms on (0, 1); runs in WebAssembly (wasm/random.ts).
  */
 function invertProfile(points: ReadonlyArray<readonly [number, number]>, u: Float64Array, scale: number): void {
   const m = points.length;
-  const minutes = new Float64Array(m);
-  const shares = new Float64Array(m);
+  const n = u.length;
+  const [values, seconds, shares] = allocate(8 * n, 8 * m, 8 * m) as [number, number, number];
+  f64(values, n).set(u);
+  const s = f64(seconds, m);
+  const c = f64(shares, m);
   for (let k = 0; k < m; k++) {
     const p = points[k] as readonly [number, number];
-    minutes[k] = p[0] * 60;
-    shares[k] = p[1];
+    s[k] = p[0] * 60;
+    c[k] = p[1];
   }
-  let segment = 0;
-  for (let from = 0; from < u.length; from += CHUNK) segment = invertChunk(minutes, shares, u, from, Math.min(u.length, from + CHUNK), scale, segment);
-}
-
-/** Inverts the profile for sorted scale · u[from, to), starting the segment search at `segment`; returns where it ended. */
-function invertChunk(minutes: Float64Array, shares: Float64Array, u: Float64Array, from: number, to: number, scale: number, segment: number): number {
-  let j = segment;
-  const last = minutes.length - 2;
-  for (let i = from; i < to; i++) {
-    const x = scale * (u[i] as number);
-    // Advance to the segment whose cumulative share interval contains x; flat segments are skipped.
-    while (j < last && (shares[j + 1] as number) < x) j++;
-    const c0 = shares[j] as number;
-    const c1 = shares[j + 1] as number;
-    const t0 = minutes[j] as number;
-    const f = c1 > c0 ? (x - c0) / (c1 - c0) : 1;
-    u[i] = t0 + f * ((minutes[j + 1] as number) - t0);
-  }
-  return j;
+  kernels.invertProfile(values, n, scale, seconds, shares, m);
+  u.set(f64(values, n));
 }

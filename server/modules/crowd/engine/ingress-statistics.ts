@@ -6,7 +6,8 @@
 import type { GateIngressResult, IngressResult } from '../../../../common/contracts/crowd-scenario.ts';
 import type { GateQueueOutput } from './gate-queue.ts';
 import type { PreparedGate } from './ingress-preparation.ts';
-import { nearestRankIndex, percentileInPlace, selectByCounts, selectInPlace } from './percentile.ts';
+import { allocate, f64, i32, kernels } from './kernels.ts';
+import { nearestRankIndex } from './percentile.ts';
 
 /** One simulated gate: its inputs and the per-fan times the simulation wrote. */
 export interface GateRun {
@@ -14,186 +15,6 @@ export interface GateRun {
   readonly out: GateQueueOutput;
   /** The latest turnstile start (what simulateGateQueue returns). */
   readonly lastTurnstileStart: number;
-}
-
-/**
- * The whole-second grid of the run. Second index k is time origin + k and lies in series minute
- * ⌊(k + offset) / 60⌋, where offset = origin − 60 · startMinute (0 … 59): minute boundaries are whole
- * seconds, so a time's minute is its whole second's minute.
- */
-interface Grid {
-  readonly origin: number;
-  readonly offset: number;
-  readonly horizon: number;
-  readonly minutes: number;
-}
-
-/** Per-minute accumulators, by arrival minute (arrivals, waits) or entry minute (entries). */
-interface MinuteTotals {
-  readonly arrivals: Float64Array;
-  readonly entries: Float64Array;
-  readonly waitSum: Float64Array;
-  readonly waitMax: Float64Array;
-}
-
-/** ±1 difference arrays over the grid's seconds (index `horizon` collects fans never served). */
-interface QueueEvents {
-  readonly screening: Int32Array;
-  readonly turnstile: Int32Array;
-}
-
-/** How many waits fall in each bucket (exactly 0, or a whole second: see countBucket), for the current gate and for the venue. */
-interface WaitCounts {
-  readonly gate: Int32Array;
-  readonly venue: Int32Array;
-}
-
-/**
- * Fans per call of the per-fan and per-minute kernels: V8 then optimises each small kernel once, as a
- * whole function with type feedback from earlier calls, instead of an on-stack-replacement copy of one
- * long first call plus a second compilation for the next gate; that JIT work is most of a cold run.
- */
-const FANS_PER_CALL = 64;
-const MINUTES_PER_CALL = 4;
-
-/**
- * One pass over fans [from, to) of a gate: each fan's wait (into `waits` at `offset`, and counted in
- * `waitCounts` for the percentiles), the gate's running totals [admitted, in by kickoff,
- * wait sum, max wait, last entry, waits not counted], the venue's per-minute accumulators, and ±1 at the
- * first whole second at or after each queue event, for the gate and for the venue.
- */
-function accumulateFans(
-  from: number,
-  to: number,
-  arrivals: Float64Array,
-  out: GateQueueOutput,
-  turnstileSeconds: number,
-  grid: Grid,
-  gate: QueueEvents,
-  venue: QueueEvents,
-  waits: Float64Array,
-  offset: number,
-  waitCounts: WaitCounts,
-  byMinute: MinuteTotals,
-  totals: Float64Array,
-): void {
-  const { origin, offset: minuteOffset, horizon } = grid;
-  const s1 = out.screeningStart;
-  const a2 = out.turnstileArrival;
-  const s2 = out.turnstileStart;
-  const gs = gate.screening;
-  const gt = gate.turnstile;
-  const vs = venue.screening;
-  const vt = venue.turnstile;
-  const { arrivals: arrivalsByMinute, entries: entriesByMinute, waitSum: waitSumByMinute, waitMax: waitMaxByMinute } = byMinute;
-  const { gate: gateCounts, venue: venueCounts } = waitCounts;
-  let admitted = totals[0] as number;
-  let inByKickoff = totals[1] as number;
-  let sum = totals[2] as number;
-  let max = totals[3] as number;
-  let last = totals[4] as number;
-  for (let i = from; i < to; i++) {
-    const a = arrivals[i] as number;
-    const start = s1[i] as number;
-    const arrive2 = a2[i] as number;
-    const start2 = s2[i] as number;
-    // Never-served fans (infinite times) leave their queue at the sentinel index `horizon`. Offsets are
-    // taken before rounding (t − origin ≥ 0) so no −0 reaches an index.
-    let k = Math.ceil(a - origin);
-    gs[k] = (gs[k] as number) + 1;
-    vs[k] = (vs[k] as number) + 1;
-    k = start === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start - origin);
-    gs[k] = (gs[k] as number) - 1;
-    vs[k] = (vs[k] as number) - 1;
-    if (arrive2 !== Number.POSITIVE_INFINITY) {
-      k = Math.ceil(arrive2 - origin);
-      gt[k] = (gt[k] as number) + 1;
-      vt[k] = (vt[k] as number) + 1;
-      k = start2 === Number.POSITIVE_INFINITY ? horizon : Math.ceil(start2 - origin);
-      gt[k] = (gt[k] as number) - 1;
-      vt[k] = (vt[k] as number) - 1;
-    }
-    const w = start - a + (start2 - arrive2);
-    waits[offset + i] = w;
-    // A wait lies within the run, so below the horizon, unless a fan is never served.
-    if (w < horizon) {
-      // Its bucket (countBucket, written out so the kernel calls no helper): 0 for exactly 0, else ⌊w⌋ + 1.
-      const b = w > 0 ? Math.floor(w) + 1 : 0;
-      gateCounts[b] = (gateCounts[b] as number) + 1;
-      venueCounts[b] = (venueCounts[b] as number) + 1;
-    } else totals[5] = 1;
-    const am = ((Math.floor(a - origin) + minuteOffset) / 60) | 0;
-    arrivalsByMinute[am] = (arrivalsByMinute[am] as number) + 1;
-    const e = start2 + turnstileSeconds;
-    if (e === Number.POSITIVE_INFINITY) continue;
-    admitted++;
-    sum += w;
-    if (w > max) max = w;
-    if (e > last) last = e;
-    if (e <= 0) inByKickoff++;
-    waitSumByMinute[am] = (waitSumByMinute[am] as number) + w;
-    if (w > (waitMaxByMinute[am] as number)) waitMaxByMinute[am] = w;
-    const em = ((Math.floor(e - origin) + minuteOffset) / 60) | 0;
-    entriesByMinute[em] = (entriesByMinute[em] as number) + 1;
-  }
-  totals[0] = admitted;
-  totals[1] = inByKickoff;
-  totals[2] = sum;
-  totals[3] = max;
-  totals[4] = last;
-}
-
-/**
- * Turns minutes [from, to) of ±1 difference arrays into queue lengths at each whole second, zeroing the
- * arrays as it goes (so they can serve the next gate). Writes the peak within each minute of the
- * screening queue, the turnstile queue and both together; `state` carries the running
- * [screening, turnstile] queue and the peaks so far [screening, turnstile, combined].
- */
-function sweepMinutes(
-  from: number,
-  to: number,
-  grid: Grid,
-  events: QueueEvents,
-  state: Int32Array,
-  screeningPeak: number[],
-  turnstilePeak: number[],
-  peak: number[],
-): void {
-  const { offset, horizon } = grid;
-  const screening = events.screening;
-  const turnstile = events.turnstile;
-  let qs = state[0] as number;
-  let qt = state[1] as number;
-  let maxS = state[2] as number;
-  let maxT = state[3] as number;
-  let maxQ = state[4] as number;
-  for (let m = from; m < to; m++) {
-    const end = Math.min(horizon, 60 * m + 60 - offset);
-    let ps = 0;
-    let pt = 0;
-    let pq = 0;
-    for (let k = Math.max(0, 60 * m - offset); k < end; k++) {
-      qs += screening[k] as number;
-      qt += turnstile[k] as number;
-      screening[k] = 0;
-      turnstile[k] = 0;
-      if (qs > ps) ps = qs;
-      if (qt > pt) pt = qt;
-      const q = qs + qt;
-      if (q > pq) pq = q;
-    }
-    screeningPeak[m] = ps;
-    turnstilePeak[m] = pt;
-    peak[m] = pq;
-    if (ps > maxS) maxS = ps;
-    if (pt > maxT) maxT = pt;
-    if (pq > maxQ) maxQ = pq;
-  }
-  state[0] = qs;
-  state[1] = qt;
-  state[2] = maxS;
-  state[3] = maxT;
-  state[4] = maxQ;
 }
 
 /** Longest ingress summarised (30 days): beyond it the per-second queue arrays would be needlessly large. */
@@ -205,17 +26,12 @@ const BUSIEST_GATES = 5;
 /** Initial gate totals: nobody admitted yet, and the last entry before any time. */
 const EMPTY_TOTALS = [0, 0, 0, 0, Number.NEGATIVE_INFINITY, 0];
 
-/** A plain array of n zeros (small integers, so V8 keeps it unboxed). */
-function zeros(n: number): number[] {
-  return new Array<number>(n).fill(0);
-}
-
 /** Builds the ingress result from every gate's simulated fans. */
 export function summariseIngress(attendance: number, runs: readonly GateRun[]): IngressResult {
   let total = 0;
   let minArrival = Number.POSITIVE_INFINITY;
   let maxEntry = Number.NEGATIVE_INFINITY;
-  // Loops over fans and seconds live in the kernels above: this function runs once per call.
+  // Loops over fans and seconds run in the kernels (wasm/statistics.ts): this function runs once per call.
   for (const { gate, lastTurnstileStart } of runs) {
     const n = gate.arrivals.length;
     total += n;
@@ -233,48 +49,51 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     );
   const startMinute = Math.floor(origin / 60);
   const minutes = Math.floor((origin + horizon - 1) / 60) - startMinute + 1;
-  const grid: Grid = { origin, offset: origin - 60 * startMinute, horizon, minutes };
-  const venue: QueueEvents = { screening: new Int32Array(horizon + 1), turnstile: new Int32Array(horizon + 1) };
-  const gateEvents: QueueEvents = { screening: new Int32Array(horizon + 1), turnstile: new Int32Array(horizon + 1) };
-  const byMinute: MinuteTotals = {
-    arrivals: new Float64Array(minutes),
-    entries: new Float64Array(minutes),
-    waitSum: new Float64Array(minutes),
-    waitMax: new Float64Array(minutes),
-  };
-  const waits = new Float64Array(total);
-  const gates: GateIngressResult[] = [];
+  // Second k of the grid is time origin + k and lies in series minute ⌊(k + offset) / 60⌋: minute
+  // boundaries are whole seconds, so a time's minute is its whole second's minute.
+  const offset = origin - 60 * startMinute;
+  let largest = 0;
+  for (const { gate } of runs) largest = Math.max(largest, gate.arrivals.length);
 
-  // [admitted, in by kickoff, wait sum, max wait, last entry, whether a wait was not counted] of the current gate.
-  const totals = new Float64Array(6);
-  const waitCounts: WaitCounts = { gate: new Int32Array(horizon + 1), venue: new Int32Array(horizon + 1) };
+  // Kernel memory (wasm/statistics.ts): ±1 arrays over the grid's seconds (index `horizon` collects fans
+  // never served) for the venue and the current gate, wait counts per bucket (exactly 0, or a whole
+  // second: see countBucket) likewise, per-minute totals of the venue, every fan's wait, the selection's
+  // scratch, one gate's fans and totals, and one sweep's per-minute peaks and maxima.
+  const seconds = 4 * (horizon + 1);
+  const perMinute = 8 * minutes;
+  const fans = 8 * largest;
+  // biome-ignore format: one block per array
+  const [venueScreening, venueTurnstile, gateScreening, gateTurnstile, venueCounts, gateCounts, arrivalsByMinute, entriesByMinute, waitSumByMinute, waitMaxByMinute, waits, scratch, gateArrivals, gateScreeningStart, gateTurnstileArrival, gateTurnstileStart, totalsAt, screeningPeak, turnstilePeak, peak, maximaAt] = allocate(
+    seconds, seconds, seconds, seconds, seconds, seconds, perMinute, perMinute, perMinute, perMinute, 8 * total, 8 * total, fans, fans, fans, fans, 8 * 6, 4 * minutes, 4 * minutes, 4 * minutes, 4 * 3,
+  ) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  // [admitted, in by kickoff, wait sum, max wait, last entry, 1 if a wait was not counted] of the current gate.
+  const totals = f64(totalsAt, 6);
+  // [screening, turnstile, combined] largest peak of the last sweep.
+  const maxima = i32(maximaAt, 3);
+  const gateCountsView = i32(gateCounts, horizon + 1);
+  const gateEvents = [i32(gateScreening, horizon + 1), i32(gateTurnstile, horizon + 1)] as const;
+  const gates: GateIngressResult[] = [];
   let allCounted = true;
-  // Values of the one whole second that holds a percentile.
-  const scratch = new Float64Array(total);
-  // [screening queue, turnstile queue, max screening, max turnstile, max combined] of the current sweep.
-  const state = new Int32Array(5);
-  const screeningScratch = zeros(minutes);
-  const turnstileScratch = zeros(minutes);
   let admitted = 0;
   let inByKickoff = 0;
   let waitSum = 0;
   let waitMax = 0;
   let lastEntry = Number.NEGATIVE_INFINITY;
-  let offset = 0;
+  let first = 0;
   for (const { gate, out } of runs) {
     const n = gate.arrivals.length;
+    f64(gateArrivals, n).set(gate.arrivals);
+    f64(gateScreeningStart, n).set(out.screeningStart);
+    f64(gateTurnstileArrival, n).set(out.turnstileArrival);
+    f64(gateTurnstileStart, n).set(out.turnstileStart);
     totals.set(EMPTY_TOTALS);
-    for (let from = 0; from < n; from += FANS_PER_CALL) {
-      const to = Math.min(n, from + FANS_PER_CALL);
-      accumulateFans(from, to, gate.arrivals, out, gate.turnstileSeconds, grid, gateEvents, venue, waits, offset, waitCounts, byMinute, totals);
-    }
-    const gateQueue = zeros(minutes);
-    state.fill(0);
-    for (let m = 0; m < minutes; m += MINUTES_PER_CALL)
-      sweepMinutes(m, Math.min(minutes, m + MINUTES_PER_CALL), grid, gateEvents, state, screeningScratch, turnstileScratch, gateQueue);
+    // biome-ignore format: one call, its arguments in the order of the parameters
+    kernels.accumulateFans(n, gateArrivals, gateScreeningStart, gateTurnstileArrival, gateTurnstileStart, gate.turnstileSeconds, origin, offset, horizon, gateScreening, gateTurnstile, venueScreening, venueTurnstile, waits + 8 * first, gateCounts, venueCounts, arrivalsByMinute, entriesByMinute, waitSumByMinute, waitMaxByMinute, totalsAt);
+    kernels.sweepMinutes(minutes, offset, horizon, gateScreening, gateTurnstile, screeningPeak, turnstilePeak, peak, maximaAt);
+    const gateQueue = Array.from(i32(peak, minutes));
     // Fans never served were counted at the sentinel index; clear it for the next gate.
-    gateEvents.screening[horizon] = 0;
-    gateEvents.turnstile[horizon] = 0;
+    gateEvents[0][horizon] = 0;
+    gateEvents[1][horizon] = 0;
     const gAdmitted = totals[0] as number;
     const gIn = totals[1] as number;
     const gSum = totals[2] as number;
@@ -285,10 +104,10 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     let p95 = 0;
     if (n > 0)
       p95 = counted
-        ? selectByCounts(waits, offset, offset + n, waitCounts.gate, nearestRankIndex(95, n), scratch)
-        : percentileInPlace(waits, 95, offset, offset + n);
+        ? kernels.selectByCounts(waits, first, first + n, gateCounts, nearestRankIndex(95, n), scratch)
+        : kernels.selectInPlace(waits, first + nearestRankIndex(95, n), first, first + n);
     // Clear the gate's counts (none above its longest wait's bucket) for the next gate.
-    waitCounts.gate.fill(0, 0, Math.min(horizon, Math.floor(gMax) + 1) + 1);
+    gateCountsView.fill(0, 0, Math.min(horizon, Math.floor(gMax) + 1) + 1);
     admitted += gAdmitted;
     inByKickoff += gIn;
     waitSum += gSum;
@@ -298,9 +117,9 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       id: gate.id,
       assigned: n,
       admitted: gAdmitted,
-      maxQueue: state[4] as number,
-      maxScreeningQueue: state[2] as number,
-      maxTurnstileQueue: state[3] as number,
+      maxQueue: maxima[2] as number,
+      maxScreeningQueue: maxima[0] as number,
+      maxTurnstileQueue: maxima[1] as number,
       meanWaitMinutes: gAdmitted > 0 ? gSum / gAdmitted / 60 : 0,
       p95WaitMinutes: n > 0 ? p95 / 60 : 0,
       maxWaitMinutes: gMax / 60,
@@ -309,28 +128,32 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
       inByKickoffShare: n > 0 ? gIn / n : 0,
       queue: { startMinute, values: gateQueue },
     });
-    offset += n;
+    first += n;
   }
 
-  const screeningQueue = zeros(minutes);
-  const turnstileQueue = zeros(minutes);
-  const queue = zeros(minutes);
-  state.fill(0);
-  for (let m = 0; m < minutes; m += MINUTES_PER_CALL)
-    sweepMinutes(m, Math.min(minutes, m + MINUTES_PER_CALL), grid, venue, state, screeningQueue, turnstileQueue, queue);
-  const maxQueue = state[4] as number;
+  kernels.sweepMinutes(minutes, offset, horizon, venueScreening, venueTurnstile, screeningPeak, turnstilePeak, peak, maximaAt);
+  const screeningQueue = Array.from(i32(screeningPeak, minutes));
+  const turnstileQueue = Array.from(i32(turnstilePeak, minutes));
+  const queue = Array.from(i32(peak, minutes));
+  const maxQueue = maxima[2] as number;
   let p50 = 0;
   let p95 = 0;
-  if (total > 0 && allCounted) {
-    p50 = selectByCounts(waits, 0, total, waitCounts.venue, nearestRankIndex(50, total), scratch);
-    p95 = selectByCounts(waits, 0, total, waitCounts.venue, nearestRankIndex(95, total), scratch);
-  } else if (total > 0) {
+  if (allCounted) {
+    p50 = kernels.selectByCounts(waits, 0, total, venueCounts, nearestRankIndex(50, total), scratch);
+    p95 = kernels.selectByCounts(waits, 0, total, venueCounts, nearestRankIndex(95, total), scratch);
+  } else {
     // After selecting the median, every value from its index on is at least as large: the 95th
     // percentile is selected among those alone.
     const k50 = nearestRankIndex(50, total);
-    p50 = selectInPlace(waits, k50, 0, total);
-    p95 = selectInPlace(waits, nearestRankIndex(95, total), k50, total);
+    p50 = kernels.selectInPlace(waits, k50, 0, total);
+    p95 = kernels.selectInPlace(waits, nearestRankIndex(95, total), k50, total);
   }
+  const byMinute = {
+    arrivals: f64(arrivalsByMinute, minutes),
+    entries: f64(entriesByMinute, minutes),
+    waitSum: f64(waitSumByMinute, minutes),
+    waitMax: f64(waitMaxByMinute, minutes),
+  };
 
   // Per-minute series: a few hundred values, built in plain loops.
   const arrivals = new Array<number>(minutes);

@@ -16,9 +16,17 @@ interface KernelExports {
   heapBase(): number;
   draw(state: number, kind: number, out: number, n: number, p: number, q: number): number;
   below(state: number, out: number, n: number, rate: number, value: number): number;
+  invertProfile(values: number, n: number, scale: number, seconds: number, shares: number, m: number): void;
+  affine(values: number, n: number, scale: number, offset: number): void;
   initBank(address: number): void;
   // biome-ignore format: the parameters in their order
   gateQueue(n: number, arrivals: number, laneTimes: number, extraTimes: number, walkSeconds: number, turnstileSeconds: number, lanes: number, turnstiles: number, screeningStart: number, turnstileArrival: number, turnstileStart: number, heapKeys: number, heapIds: number): number;
+  selectInPlace(values: number, k: number, lo: number, hi: number): number;
+  selectByCounts(values: number, lo: number, hi: number, counts: number, k: number, scratch: number): number;
+  // biome-ignore format: the parameters in their order
+  accumulateFans(n: number, arrivals: number, screeningStart: number, turnstileArrival: number, turnstileStart: number, turnstileSeconds: number, origin: number, minuteOffset: number, horizon: number, gateScreening: number, gateTurnstile: number, venueScreening: number, venueTurnstile: number, waits: number, gateCounts: number, venueCounts: number, arrivalsByMinute: number, entriesByMinute: number, waitSumByMinute: number, waitMaxByMinute: number, totals: number): void;
+  // biome-ignore format: the parameters in their order
+  sweepMinutes(minutes: number, offset: number, horizon: number, screening: number, turnstile: number, screeningPeak: number, turnstilePeak: number, peak: number, maxima: number): void;
 }
 
 const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64')), {});
@@ -41,7 +49,7 @@ export function reserve(bytes: number): number {
 
 /**
  * Reserves consecutive blocks of the given sizes in bytes (each starting 8-byte aligned) from the first
- * free address and returns their addresses.
+ * free address, zeroed like new typed arrays, and returns their addresses.
  */
 export function allocate(...bytes: number[]): number[] {
   const addresses: number[] = [];
@@ -51,6 +59,7 @@ export function allocate(...bytes: number[]): number[] {
     size += Math.ceil(b / 8) * 8;
   }
   const start = reserve(size);
+  new Uint8Array(kernels.memory.buffer, start, size).fill(0);
   return addresses.map((a) => start + a);
 }
 

@@ -4,7 +4,6 @@
  * are assumptions exposed as parameters).
  */
 import type { ServiceSpec } from '../../../../common/contracts/crowd-scenario.ts';
-import { CHUNK } from './arrivals.ts';
 import { DRAW_EXPONENTIAL, DRAW_LOGNORMAL, type Random } from './random.ts';
 
 export { normalQuantile } from './random.ts';
@@ -42,7 +41,7 @@ export function drawScreeningTimes(
       lane.fill(service.seconds, offset, end);
       break;
     case 'exponential':
-      for (let from = offset; from < end; from += CHUNK) rng.draw(DRAW_EXPONENTIAL, lane, from, Math.min(end, from + CHUNK), service.meanSeconds, 0);
+      rng.draw(DRAW_EXPONENTIAL, lane, offset, end, service.meanSeconds, 0);
       break;
     case 'lognormal': {
       const m = service.meanSeconds;
@@ -50,7 +49,7 @@ export function drawScreeningTimes(
       const sigma2 = Math.log(1 + (s * s) / (m * m));
       const mu = Math.log(m) - sigma2 / 2;
       const sigma = Math.sqrt(sigma2);
-      for (let from = offset; from < end; from += CHUNK) rng.draw(DRAW_LOGNORMAL, lane, from, Math.min(end, from + CHUNK), mu, sigma);
+      rng.draw(DRAW_LOGNORMAL, lane, offset, end, mu, sigma);
       break;
     }
   }
@@ -63,7 +62,5 @@ export function drawScreeningTimes(
     for (let i = offset; i < end; i++) if (rng.next() < secondary.rate) lane[i] = (lane[i] as number) + secondary.seconds;
     return false;
   }
-  let searched = 0;
-  for (let from = offset; from < end; from += CHUNK) searched += rng.below(extra, from, Math.min(end, from + CHUNK), secondary.rate, secondary.seconds);
-  return searched > 0;
+  return rng.below(extra, offset, end, secondary.rate, secondary.seconds) > 0;
 }

@@ -107,3 +107,32 @@ export function below(state: usize, out: usize, n: i32, rate: f64, value: f64): 
   store<u32>(state, d, 12);
   return count;
 }
+
+/**
+ * Maps the n sorted f64 at `values`, times `scale` (uniforms on (0, 1) then), in place to seconds through
+ * the inverse of a piecewise-linear cumulative profile of m points (f64 arrays: `minutes` in seconds,
+ * `shares` cumulative), as invertProfile in ../arrivals.ts describes.
+ */
+export function invertProfile(values: usize, n: i32, scale: f64, seconds: usize, shares: usize, m: i32): void {
+  let j = 0;
+  const last = m - 2;
+  for (let i = 0; i < n; i++) {
+    const at = values + (<usize>i << 3);
+    const x = scale * load<f64>(at);
+    // Advance to the segment whose cumulative share interval contains x; flat segments are skipped.
+    while (j < last && load<f64>(shares + (<usize>(j + 1) << 3)) < x) j++;
+    const c0 = load<f64>(shares + (<usize>j << 3));
+    const c1 = load<f64>(shares + (<usize>(j + 1) << 3));
+    const t0 = load<f64>(seconds + (<usize>j << 3));
+    const f = c1 > c0 ? (x - c0) / (c1 - c0) : 1;
+    store<f64>(at, t0 + f * (load<f64>(seconds + (<usize>(j + 1) << 3)) - t0));
+  }
+}
+
+/** values[i] ← offset + scale · values[i] for the n f64 at `values`. */
+export function affine(values: usize, n: i32, scale: f64, offset: f64): void {
+  for (let i = 0; i < n; i++) {
+    const at = values + (<usize>i << 3);
+    store<f64>(at, offset + scale * load<f64>(at));
+  }
+}
