@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGateQueueOutput, simulateGateQueue } from './gate-queue.ts';
-import { compileSchedule } from './server-pool.ts';
+import { compileSchedule, createServerPool } from './server-pool.ts';
 
 /** A small random gate: sorted arrivals, per-fan lane and off-lane times, lanes (maybe on a schedule), turnstiles. */
 const gateArb = fc
@@ -81,6 +81,41 @@ describe('gate queue invariants (property-based)', () => {
         for (let i = 0; i < n; i++) expect(more.screeningStart[i] as number).toBeLessThanOrEqual((fewer.screeningStart[i] as number) + 1e-9);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('gives exactly the times of a plain FIFO reference built on ServerPool (JavaScript), rings, heaps and schedules alike', () => {
+    fc.assert(
+      fc.property(gateArb, fc.boolean(), (input, equal) => {
+        const n = input.arrivals.length;
+        // With `equal`, every fan holds a lane equally long and no one is searched: the kernel uses a ring.
+        const laneSeconds = equal ? new Float64Array(n).fill(input.laneSeconds[0] as number) : input.laneSeconds;
+        const extraSeconds = equal ? null : input.extraSeconds;
+        const out = createGateQueueOutput(n);
+        const last = simulateGateQueue({ ...input, laneSeconds, extraSeconds }, out);
+
+        // Reference: screening in arrival order; turnstiles in order of screening completion (ties: arrival order).
+        const lanes = createServerPool(input.lanes, equal);
+        const turnstiles = createServerPool(input.turnstiles, true);
+        const start1 = new Float64Array(n);
+        let previous = Number.NEGATIVE_INFINITY;
+        for (let i = 0; i < n; i++) {
+          previous = lanes.serve(Math.max(input.arrivals[i] as number, previous), laneSeconds[i] as number);
+          start1[i] = previous;
+        }
+        const done = (i: number) => (start1[i] as number) + (laneSeconds[i] as number) + (extraSeconds ? (extraSeconds[i] as number) : 0);
+        const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => done(x) - done(y) || x - y);
+        let latest = Number.NEGATIVE_INFINITY;
+        for (const i of order) {
+          const a2 = done(i) + input.walkSeconds;
+          latest = turnstiles.serve(a2, input.turnstileSeconds);
+          expect(out.turnstileArrival[i]).toBe(a2);
+          expect(out.turnstileStart[i]).toBe(latest);
+        }
+        expect(Array.from(out.screeningStart)).toEqual(Array.from(start1));
+        expect(last).toBe(latest);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -6,6 +6,7 @@ import { type CrowdScenario, DEFAULT_CROWD_SEED, type IngressResult } from '../.
 import { type GateQueueOutput, simulateGateQueue } from './gate-queue.ts';
 import { type PreparedIngress, prepareIngress } from './ingress-preparation.ts';
 import { type GateRun, summariseIngress } from './ingress-statistics.ts';
+import { releaseKernelMemory } from './kernels.ts';
 
 /** Options of an ingress run. */
 export interface IngressOptions {
@@ -50,5 +51,7 @@ export function simulateIngress(scenario: CrowdScenario, options: IngressOptions
   const seed = resolveSeed(scenario, options.seed);
   const prepared = prepareIngress(scenario, seed);
   const runs = runPreparedGates(prepared);
-  return { seed, warnings: prepared.warnings, ingress: summariseIngress(scenario.attendance, runs) };
+  const ingress = summariseIngress(scenario.attendance, runs);
+  releaseKernelMemory();
+  return { seed, warnings: prepared.warnings, ingress };
 }

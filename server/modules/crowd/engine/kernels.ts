@@ -29,10 +29,25 @@ interface KernelExports {
   sweepMinutes(minutes: number, offset: number, horizon: number, screening: number, turnstile: number, screeningPeak: number, turnstilePeak: number, peak: number, maxima: number): void;
 }
 
-const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64')), {});
+const module = new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
 
-/** The kernels' exported functions. */
-export const kernels = instance.exports as unknown as KernelExports;
+function instantiate(): KernelExports {
+  return new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+}
+
+/** The kernels' exported functions (replaced by releaseKernelMemory: read it at each use). */
+export let kernels = instantiate();
+
+/** Memory kept for the next run: a Lusail ingress needs about 2 MB, a million fans about 17 MB. */
+const KEEP_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A WebAssembly memory never shrinks: after a run that needed more than KEEP_BYTES, start afresh with
+ * a new instance (the compiled module is reused), so that a worker does not hold its largest run's memory.
+ */
+export function releaseKernelMemory(): void {
+  if (kernels.memory.buffer.byteLength > KEEP_BYTES) kernels = instantiate();
+}
 
 /** The first free address, 16-byte aligned. */
 const base = (kernels.heapBase() + 15) & ~15;

@@ -8,6 +8,7 @@
 import type { CrowdScenario, LaneRecommendation } from '../../../../common/contracts/crowd-scenario.ts';
 import { createGateQueueOutput, type GateQueueOutput, simulateGateQueue } from './gate-queue.ts';
 import { type PreparedGate, prepareIngress } from './ingress-preparation.ts';
+import { releaseKernelMemory } from './kernels.ts';
 import { resolveSeed } from './ingress-simulation.ts';
 import { percentileInPlace } from './percentile.ts';
 import { compileSchedule } from './server-pool.ts';
@@ -55,6 +56,7 @@ export function recommendLanes(scenario: CrowdScenario, options: RecommendationO
   const slotStartMinute = (j: number): number => (firstSlot + j) * slotMinutes;
 
   const gates = prepared.gates.map((gate) => recommendGate(gate, { target, slotSeconds, firstSlot, slotCount, maxLanes, slotStartMinute }));
+  releaseKernelMemory();
 
   const perLane = options.stewardsPerLane ?? 1;
   const perBank = options.stewardsPerTurnstileBank ?? 1;

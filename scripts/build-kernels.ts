@@ -1,6 +1,6 @@
 // Compiles the crowd engine's WebAssembly kernels (AssemblyScript in server/modules/crowd/engine/wasm/)
 // and writes them, base64-encoded, to server/modules/crowd/engine/kernels.generated.ts, so that the
-// engine loads them without file I/O. `node scripts/build-kernels.mjs --check` fails when that file is
+// engine loads them without file I/O. `tsx scripts/build-kernels.ts --check` fails when that file is
 // out of date with the sources (a unit test runs the same check).
 import { main } from 'assemblyscript/asc';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,17 +11,17 @@ const ENTRY = 'server/modules/crowd/engine/wasm/kernels.ts';
 export const GENERATED = 'server/modules/crowd/engine/kernels.generated.ts';
 
 /** Compiles the kernels and returns the text of the generated module. */
-export async function buildKernelsModule() {
-  let binary = null;
-  const stderr = [];
-  const { error } = await main([ENTRY, '-O3', '--runtime', 'stub', '--noAssert', '-o', 'kernels.wasm'], {
-    baseDir: root,
-    writeFile: (name, contents) => {
-      if (name.endsWith('.wasm')) binary = contents;
+export async function buildKernelsModule(): Promise<string> {
+  const output: { binary?: Uint8Array } = {};
+  const stderr: string[] = [];
+  const { error } = await main([ENTRY, '--baseDir', root, '-O3', '--runtime', 'stub', '--noAssert', '-o', 'kernels.wasm'], {
+    writeFile: (name: string, contents: Uint8Array | string) => {
+      if (name.endsWith('.wasm') && typeof contents !== 'string') output.binary = contents;
     },
     stdout: { write: () => true },
-    stderr: { write: (s) => stderr.push(String(s)) },
+    stderr: { write: (s: string | Uint8Array) => stderr.push(String(s)) > 0 },
   });
+  const binary = output.binary;
   if (error || !binary) throw new Error(`AssemblyScript compilation failed:\n${stderr.join('')}${error ?? ''}`);
   const base64 = Buffer.from(binary).toString('base64');
   const lines = base64.match(/.{1,120}/g) ?? [];
