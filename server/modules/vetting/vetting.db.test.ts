@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { useTestApp, type Credentials, type TestApp } from '../../../test/app.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
@@ -51,9 +51,13 @@ const subject = (o: Partial<{ subjectId: string; givenNames: string; familyName:
   ...(o.nameArabic ? { nameArabic: o.nameArabic } : {}),
 });
 
+/** A subject's audit entries in the order they were written (an unordered query returns any order on PostgreSQL). */
 async function auditActions(t: TestApp, subjectId: string) {
-  const rows = await t.platform.db.select({ action: auditLog.action, details: auditLog.details }).from(auditLog).where(eq(auditLog.subjectId, subjectId));
-  return rows;
+  return t.platform.db
+    .select({ action: auditLog.action, details: auditLog.details })
+    .from(auditLog)
+    .where(eq(auditLog.subjectId, subjectId))
+    .orderBy(asc(auditLog.seq));
 }
 
 describeEachDatabase('vetting', (db) => {

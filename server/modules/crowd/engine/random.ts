@@ -25,7 +25,7 @@ export interface Random {
   below(out: Float64Array, from: number, to: number, rate: number, value: number): number;
 }
 
-/** `draw` kinds. u itself. */
+/** `draw` kinds (the same numbers in wasm/random.ts, where the draws run). u itself. */
 export const DRAW_UNIFORM = 0;
 /** −p · ln u: exponential with mean p. */
 export const DRAW_EXPONENTIAL = 1;
