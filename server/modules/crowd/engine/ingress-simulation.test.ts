@@ -3,7 +3,10 @@ import { CrowdScenario, DEFAULT_CROWD_SEED, type GateSpec } from '../../../../co
 import { apportion } from './arrivals.ts';
 import { lusailScenario } from './examples/lusail-scenario.ts';
 import { prepareIngress } from './ingress-preparation.ts';
-import { simulateIngress } from './ingress-simulation.ts';
+import type { PreparedGate } from './ingress-preparation.ts';
+import { runPreparedGates, simulateIngress } from './ingress-simulation.ts';
+import { summariseIngress } from './ingress-statistics.ts';
+import { compileSchedule } from './server-pool.ts';
 import { simulateScenario } from './scenario-simulation.ts';
 
 function fixedGate(id: string, share: number, lanes: number, seconds: number, extra: Partial<GateSpec> = {}): GateSpec {
@@ -129,5 +132,27 @@ describe('ingress simulation of a scenario', () => {
     const beside = simulateIngress(mk(false)).ingress;
     const blocking = simulateIngress(mk(true)).ingress;
     expect(blocking.meanWaitMinutes).toBeGreaterThan(beside.meanWaitMinutes * 2);
+  });
+
+  it('through the engine API, fans who never get in (a gate whose turnstiles never open) are summarised without harm to the other gates', () => {
+    const scenario = CrowdScenario.parse({
+      attendance: 600,
+      arrivals: { kind: 'regular', from: -10, to: 0 },
+      gates: [fixedGate('A', 0.5, 1, 1), fixedGate('B', 0.5, 1, 10)],
+    });
+    const prepared = prepareIngress(scenario, 1);
+    const closed = prepared.gates[1] as PreparedGate;
+    // Not a valid scenario (validation requires a schedule to end open), but the engine's API allows it.
+    prepared.gates[1] = { ...closed, turnstiles: compileSchedule(0) };
+    const both = summariseIngress(600, runPreparedGates(prepared));
+    const alone = simulateIngress({ ...scenario, attendance: 300, gates: [fixedGate('A', 1, 1, 1)] }).ingress;
+    expect(both.gates[1]).toMatchObject({ assigned: 300, admitted: 0, lastEntryMinute: null });
+    expect(both.admitted).toBe(300);
+    expect(both.gates[0]?.queue.values).toEqual(alone.gates[0]?.queue.values);
+    // The grid ends at A's last entry, kickoff; B screens one fan every 10 s from −600 s, far beyond it,
+    // and lets no one in. At kickoff fans 61…299 still wait for screening, fan 60 is in the lane and fans
+    // 0…59 wait at the turnstiles (their later events, off the grid, are counted at the sentinel).
+    expect(both.series.screeningQueue.at(-1)).toBe(239);
+    expect(both.series.turnstileQueue.at(-1)).toBe(60);
   });
 });

@@ -31,15 +31,20 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   let total = 0;
   let minArrival = Number.POSITIVE_INFINITY;
   let maxEntry = Number.NEGATIVE_INFINITY;
+  let maxArrival = Number.NEGATIVE_INFINITY;
   // Loops over fans and seconds run in the kernels (wasm/statistics.ts): this function runs once per call.
   for (const { gate, lastTurnstileStart } of runs) {
     const n = gate.arrivals.length;
     total += n;
     if (n === 0) continue;
     minArrival = Math.min(minArrival, gate.arrivals[0] as number);
+    maxArrival = Math.max(maxArrival, gate.arrivals[n - 1] as number);
     if (lastTurnstileStart !== Number.POSITIVE_INFINITY) maxEntry = Math.max(maxEntry, lastTurnstileStart + gate.turnstileSeconds);
   }
-  if (maxEntry === Number.NEGATIVE_INFINITY) maxEntry = minArrival;
+  // The grid ends at the last entry, which follows every arrival when everyone gets in; when some never
+  // do (possible only through the engine's API: a valid scenario always ends with lanes and turnstiles
+  // open), it still reaches the last arrival, and the kernel counts later events at the sentinel.
+  maxEntry = Math.max(maxEntry, maxArrival);
 
   const origin = Math.floor(minArrival);
   const horizon = Math.ceil(maxEntry) - origin + 2;

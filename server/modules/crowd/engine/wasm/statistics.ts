@@ -15,8 +15,8 @@
  * One pass over the n fans of a gate (f64 arrays: arrival, screening start, turnstile arrival and start):
  * each fan's wait into `waits` (at its index) and counted in its bucket for the gate and the venue
  * (i32 counts: 0 for exactly 0, else whole second + 1), ±1 at the first whole second at or after each
- * queue event for the gate and the venue (i32 arrays over the grid's seconds; never-served fans at the
- * sentinel index `horizon`), the venue's per-minute totals (f64: arrivals, entries, wait sum and max by
+ * queue event for the gate and the venue (i32 arrays over the grid's seconds; events that never happen
+ * or fall beyond the grid at the sentinel index `horizon`), the venue's per-minute totals (f64: arrivals, entries, wait sum and max by
  * arrival minute) and the gate's totals (f64[6]: admitted, in by kickoff, wait sum, max wait, last
  * entry, 1 if a wait was not counted).
  */
@@ -48,23 +48,27 @@ export function accumulateFans(
   let sum = f(totals, 2);
   let max = f(totals, 3);
   let last = f(totals, 4);
+  // Times after this one (Infinity included) have no second on the grid: their first whole second would be
+  // the sentinel's or beyond.
+  const lastSecond = origin + <f64>(horizon - 1);
   for (let i = 0; i < n; i++) {
     const a = f(arrivals, i);
     const start = f(screeningStart, i);
     const arrive2 = f(turnstileArrival, i);
     const start2 = f(turnstileStart, i);
-    // Offsets are taken before rounding (t − origin ≥ 0).
+    // Offsets are taken before rounding (t − origin ≥ 0). Every arrival lies on the grid; a later event
+    // of a fan never admitted may lie beyond it, and goes to the sentinel like one that never happens.
     let k = <i32>Math.ceil(a - origin);
     addI(gateScreening, k, 1);
     addI(venueScreening, k, 1);
-    k = start == Infinity ? horizon : <i32>Math.ceil(start - origin);
+    k = start > lastSecond ? horizon : <i32>Math.ceil(start - origin);
     addI(gateScreening, k, -1);
     addI(venueScreening, k, -1);
-    if (arrive2 != Infinity) {
+    if (arrive2 <= lastSecond) {
       k = <i32>Math.ceil(arrive2 - origin);
       addI(gateTurnstile, k, 1);
       addI(venueTurnstile, k, 1);
-      k = start2 == Infinity ? horizon : <i32>Math.ceil(start2 - origin);
+      k = start2 > lastSecond ? horizon : <i32>Math.ceil(start2 - origin);
       addI(gateTurnstile, k, -1);
       addI(venueTurnstile, k, -1);
     }
