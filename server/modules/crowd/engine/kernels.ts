@@ -5,8 +5,8 @@
  * each loop, and that compile shares the one core; WebAssembly is compiled whole, in about a
  * millisecond, when this module loads (see "Performance" in docs/crowd-engine.md).
  *
- * Memory: the kernels read and write f64 arrays in their linear memory. Callers copy their inputs in
- * at addresses from `reserve` and their results out before the next call: nothing is kept between
+ * Memory: the kernels read and write arrays in their linear memory. Callers copy their inputs in at
+ * addresses from `allocate` (or `reserve`) and their results out before the next call: nothing is kept between
  * calls, so the kernels serve any number of runs in turn.
  */
 import { KERNELS_WASM_BASE64 } from './kernels.generated.ts';
@@ -78,17 +78,29 @@ export function allocate(...bytes: number[]): number[] {
   return addresses.map((a) => start + a);
 }
 
-/** A Float64Array view of n values at `address` (8-byte aligned). */
-export function f64(address: number, n: number): Float64Array {
-  return new Float64Array(kernels.memory.buffer, address, n);
+/** Views of the whole memory, made again when it has grown or been replaced (its buffer then changes). */
+interface MemoryViews {
+  readonly buffer: ArrayBuffer;
+  readonly f64: Float64Array;
+  readonly u32: Uint32Array;
+  readonly i32: Int32Array;
 }
 
-/** A Uint32Array view of n values at `address` (4-byte aligned). */
-export function u32(address: number, n: number): Uint32Array {
-  return new Uint32Array(kernels.memory.buffer, address, n);
+let views: MemoryViews | null = null;
+
+/** The whole memory as f64, u32 and i32 arrays (index = address / 8 or / 4): for a few values at a time. */
+export function memoryViews(): MemoryViews {
+  const buffer = kernels.memory.buffer;
+  if (views?.buffer !== buffer) views = { buffer, f64: new Float64Array(buffer), u32: new Uint32Array(buffer), i32: new Int32Array(buffer) };
+  return views;
+}
+
+/** A Float64Array view of n values at `address` (8-byte aligned). */
+export function f64(address: number, n: number): Float64Array {
+  return memoryViews().f64.subarray(address / 8, address / 8 + n);
 }
 
 /** An Int32Array view of n values at `address` (4-byte aligned). */
 export function i32(address: number, n: number): Int32Array {
-  return new Int32Array(kernels.memory.buffer, address, n);
+  return memoryViews().i32.subarray(address / 4, address / 4 + n);
 }

@@ -3,7 +3,7 @@
  * counting" generator, PractRand-clean) seeded through splitmix32, so every run is reproducible
  * from one integer seed and independent streams can be derived per gate and purpose.
  */
-import { f64, kernels, reserve, u32 } from './kernels.ts';
+import { f64, kernels, memoryViews, reserve } from './kernels.ts';
 
 /** A seeded stream of random numbers. */
 export interface Random {
@@ -116,22 +116,26 @@ class Sfc32 implements Random {
   /** Reserves kernel memory for the state and n values and writes the state there; returns its address. */
   private stateIn(n: number): number {
     const state = reserve(16 + 8 * n);
-    const words = u32(state, 4);
-    words[0] = this.a;
-    words[1] = this.b;
-    words[2] = this.c;
-    words[3] = this.d;
+    const words = memoryViews().u32;
+    const at = state / 4;
+    words[at] = this.a;
+    words[at + 1] = this.b;
+    words[at + 2] = this.c;
+    words[at + 3] = this.d;
     return state;
   }
 
   /** Takes the advanced state back and copies the n values after it to out[from…]. */
   private stateOut(state: number, out: Float64Array, from: number, n: number): void {
-    const words = u32(state, 4);
-    this.a = (words[0] as number) | 0;
-    this.b = (words[1] as number) | 0;
-    this.c = (words[2] as number) | 0;
-    this.d = (words[3] as number) | 0;
-    out.set(f64(state + 16, n), from);
+    const { u32: words, f64: values } = memoryViews();
+    const at = state / 4;
+    this.a = (words[at] as number) | 0;
+    this.b = (words[at + 1] as number) | 0;
+    this.c = (words[at + 2] as number) | 0;
+    this.d = (words[at + 3] as number) | 0;
+    // One value at a time (section assignment draws fan by fan) is copied without making a view.
+    if (n === 1) out[from] = values[(state + 16) / 8] as number;
+    else out.set(f64(state + 16, n), from);
   }
 
   exponential(mean: number): number {
