@@ -42,11 +42,19 @@ const SCHEDULED = 2;
 /** Bytes of a bank record (wasm/gate-queue.ts `Bank`: eight 32-bit fields). */
 const BANK_BYTES = 32;
 
-/** Bytes a bank for `schedule` needs after its record: free times, server numbers, segment starts and counts. */
-function bankBytes(schedule: ServerSchedule): number {
-  const size = Math.max(1, schedule.counts.length > 1 ? schedule.max : (schedule.counts[0] as number));
+/**
+ * Where a bank's parts lie, as offsets from its record: the record, then free times (f64) and server
+ * numbers (i32) for its `size` servers, then the schedule's segment starts (f64) and counts (i32).
+ */
+function bankLayout(schedule: ServerSchedule) {
+  const scheduled = schedule.counts.length > 1;
+  const size = Math.max(1, scheduled ? schedule.max : (schedule.counts[0] as number));
   const segments = schedule.counts.length;
-  return BANK_BYTES + 8 * size + 8 * Math.ceil(size / 2) + 8 * segments + 8 * Math.ceil(segments / 2);
+  const keys = BANK_BYTES;
+  const ids = keys + 8 * size;
+  const from = ids + 8 * Math.ceil(size / 2);
+  const counts = from + 8 * segments;
+  return { scheduled, size, segments, keys, ids, from, counts, bytes: counts + 8 * Math.ceil(segments / 2) };
 }
 
 /**
@@ -55,24 +63,18 @@ function bankBytes(schedule: ServerSchedule): number {
  * schedule) and lets the kernel set its free times.
  */
 function writeBank(address: number, schedule: ServerSchedule, equalService: boolean): void {
-  const scheduled = schedule.counts.length > 1;
-  const size = Math.max(1, scheduled ? schedule.max : (schedule.counts[0] as number));
-  const segments = schedule.counts.length;
-  const keys = address + BANK_BYTES;
-  const ids = keys + 8 * size;
-  const from = ids + 8 * Math.ceil(size / 2);
-  const counts = from + 8 * segments;
+  const layout = bankLayout(schedule);
   const fields = i32(address, 8);
-  fields[0] = scheduled ? SCHEDULED : equalService ? RING : HEAP;
-  fields[1] = size;
+  fields[0] = layout.scheduled ? SCHEDULED : equalService ? RING : HEAP;
+  fields[1] = layout.size;
   fields[2] = 0;
-  fields[3] = segments;
-  fields[4] = keys;
-  fields[5] = ids;
-  fields[6] = from;
-  fields[7] = counts;
-  f64(from, segments).set(schedule.from);
-  i32(counts, segments).set(schedule.counts);
+  fields[3] = layout.segments;
+  fields[4] = address + layout.keys;
+  fields[5] = address + layout.ids;
+  fields[6] = address + layout.from;
+  fields[7] = address + layout.counts;
+  f64(address + layout.from, layout.segments).set(schedule.from);
+  i32(address + layout.counts, layout.segments).set(schedule.counts);
   kernels.initBank(address);
 }
 
@@ -88,7 +90,7 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
   const bytes = 8 * n;
   // biome-ignore format: one block per array, in the order of the kernel's parameters
   const [arrivals, laneTimes, extraTimes, lanes, turnstiles, screeningStart, turnstileArrival, turnstileStart, heapKeys, heapIds] = allocate(
-    bytes, bytes, input.extraSeconds === null ? 0 : bytes, bankBytes(input.lanes), bankBytes(input.turnstiles), bytes, bytes, bytes, bytes + 8, 4 * n + 4,
+    bytes, bytes, input.extraSeconds === null ? 0 : bytes, bankLayout(input.lanes).bytes, bankLayout(input.turnstiles).bytes, bytes, bytes, bytes, bytes + 8, 4 * n + 4,
   ) as [number, number, number, number, number, number, number, number, number, number];
   f64(arrivals, n).set(input.arrivals);
   f64(laneTimes, n).set(input.laneSeconds);
