@@ -86,10 +86,10 @@ export function generateArrivals(spec: ArrivalSpec, rng: Random, out: Float64Arr
       return;
     case 'uniform': {
       const total = sortedUniformSums(rng, out);
-      const [at] = allocate(8 * n) as [number];
-      f64(at, n).set(out);
-      kernels.affine(at, n, ((spec.to - spec.from) * 60) / total, spec.from * 60);
-      out.set(f64(at, n));
+      const { values } = allocate({ values: 8 * n });
+      f64(values, n).set(out);
+      kernels.affine(values, n, ((spec.to - spec.from) * 60) / total, spec.from * 60);
+      out.set(f64(values, n));
       return;
     }
     case 'profile': {
@@ -121,7 +121,7 @@ function sortedUniformSums(rng: Random, out: Float64Array): number {
 function invertProfile(points: ReadonlyArray<readonly [number, number]>, u: Float64Array, scale: number): void {
   const m = points.length;
   const n = u.length;
-  const [values, seconds, shares] = allocate(8 * n, 8 * m, 8 * m) as [number, number, number];
+  const { values, seconds, shares } = allocate({ values: 8 * n, seconds: 8 * m, shares: 8 * m });
   f64(values, n).set(u);
   const s = f64(seconds, m);
   const c = f64(shares, m);

@@ -88,17 +88,27 @@ export function simulateGateQueue(input: GateQueueInput, out: GateQueueOutput): 
   const n = input.arrivals.length;
   const equalLanes = input.equalLaneTimes ?? isConstant(input.laneSeconds);
   const bytes = 8 * n;
-  // biome-ignore format: one block per array, in the order of the kernel's parameters
-  const [arrivals, laneTimes, extraTimes, lanes, turnstiles, screeningStart, turnstileArrival, turnstileStart, heapKeys, heapIds] = allocate(
-    bytes, bytes, input.extraSeconds === null ? 0 : bytes, bankLayout(input.lanes).bytes, bankLayout(input.turnstiles).bytes, bytes, bytes, bytes, bytes + 8, 4 * n + 4,
-  ) as [number, number, number, number, number, number, number, number, number, number];
+  const hasExtra = input.extraSeconds !== null;
+  const { arrivals, laneTimes, extraTimes, lanes, turnstiles, screeningStart, turnstileArrival, turnstileStart, heapKeys, heapIds } = allocate({
+    arrivals: bytes,
+    laneTimes: bytes,
+    extraTimes: hasExtra ? bytes : 0,
+    lanes: bankLayout(input.lanes).bytes,
+    turnstiles: bankLayout(input.turnstiles).bytes,
+    screeningStart: bytes,
+    turnstileArrival: bytes,
+    turnstileStart: bytes,
+    // Min-heap of (screening completion, fan) of fans screened but not yet at the turnstiles: n at most.
+    heapKeys: bytes + 8,
+    heapIds: 4 * n + 4,
+  });
   f64(arrivals, n).set(input.arrivals);
   f64(laneTimes, n).set(input.laneSeconds);
   if (input.extraSeconds !== null) f64(extraTimes, n).set(input.extraSeconds);
   writeBank(lanes, input.lanes, equalLanes);
   writeBank(turnstiles, input.turnstiles, true);
   // biome-ignore format: one call, its arguments in the order of the parameters
-  const last = kernels.gateQueue(n, arrivals, laneTimes, input.extraSeconds === null ? 0 : extraTimes, input.walkSeconds, input.turnstileSeconds, lanes, turnstiles, screeningStart, turnstileArrival, turnstileStart, heapKeys, heapIds);
+  const last = kernels.gateQueue(n, arrivals, laneTimes, hasExtra ? extraTimes : 0, input.walkSeconds, input.turnstileSeconds, lanes, turnstiles, screeningStart, turnstileArrival, turnstileStart, heapKeys, heapIds);
   out.screeningStart.set(f64(screeningStart, n));
   out.turnstileArrival.set(f64(turnstileArrival, n));
   out.turnstileStart.set(f64(turnstileStart, n));

@@ -60,23 +60,42 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   let largest = 0;
   for (const { gate } of runs) largest = Math.max(largest, gate.arrivals.length);
 
-  // Kernel memory (wasm/statistics.ts): ±1 arrays over the grid's seconds (index `horizon` collects fans
-  // never served) for the venue and the current gate, wait counts per bucket (exactly 0, or a whole
+  // Kernel memory (wasm/statistics.ts): ±1 arrays over the grid's seconds (index `horizon` collects events
+  // that never happen or fall beyond the grid) for the venue and the current gate, wait counts per bucket (exactly 0, or a whole
   // second: see countBucket) likewise, per-minute totals of the venue, every fan's wait, the selection's
   // scratch, one gate's fans and totals, and one sweep's per-minute peaks and maxima.
   const seconds = 4 * (horizon + 1);
   const perMinute = 8 * minutes;
   const fans = 8 * largest;
-  // biome-ignore format: one block per array
-  const [venueScreening, venueTurnstile, gateScreening, gateTurnstile, venueCounts, gateCounts, arrivalsByMinute, entriesByMinute, waitSumByMinute, waitMaxByMinute, waits, scratch, gateArrivals, gateScreeningStart, gateTurnstileArrival, gateTurnstileStart, totalsAt, screeningPeak, turnstilePeak, peak, maximaAt] = allocate(
-    seconds, seconds, seconds, seconds, seconds, seconds, perMinute, perMinute, perMinute, perMinute, 8 * total, 8 * total, fans, fans, fans, fans, 8 * 6, 4 * minutes, 4 * minutes, 4 * minutes, 4 * 3,
-  ) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const at = allocate({
+    venueScreening: seconds,
+    venueTurnstile: seconds,
+    gateScreening: seconds,
+    gateTurnstile: seconds,
+    venueCounts: seconds,
+    gateCounts: seconds,
+    arrivalsByMinute: perMinute,
+    entriesByMinute: perMinute,
+    waitSumByMinute: perMinute,
+    waitMaxByMinute: perMinute,
+    waits: 8 * total,
+    scratch: 8 * total,
+    gateArrivals: fans,
+    gateScreeningStart: fans,
+    gateTurnstileArrival: fans,
+    gateTurnstileStart: fans,
+    totals: 8 * 6,
+    screeningPeak: 4 * minutes,
+    turnstilePeak: 4 * minutes,
+    peak: 4 * minutes,
+    maxima: 4 * 3,
+  });
   // [admitted, in by kickoff, wait sum, max wait, last entry, 1 if a wait was not counted] of the current gate.
-  const totals = f64(totalsAt, 6);
+  const totals = f64(at.totals, 6);
   // [screening, turnstile, combined] largest peak of the last sweep.
-  const maxima = i32(maximaAt, 3);
-  const gateCountsView = i32(gateCounts, horizon + 1);
-  const gateEvents = [i32(gateScreening, horizon + 1), i32(gateTurnstile, horizon + 1)] as const;
+  const maxima = i32(at.maxima, 3);
+  const gateCounts = i32(at.gateCounts, horizon + 1);
+  const gateEvents = [i32(at.gateScreening, horizon + 1), i32(at.gateTurnstile, horizon + 1)] as const;
   const gates: GateIngressResult[] = [];
   let allCounted = true;
   let admitted = 0;
@@ -87,15 +106,15 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   let first = 0;
   for (const { gate, out } of runs) {
     const n = gate.arrivals.length;
-    f64(gateArrivals, n).set(gate.arrivals);
-    f64(gateScreeningStart, n).set(out.screeningStart);
-    f64(gateTurnstileArrival, n).set(out.turnstileArrival);
-    f64(gateTurnstileStart, n).set(out.turnstileStart);
+    f64(at.gateArrivals, n).set(gate.arrivals);
+    f64(at.gateScreeningStart, n).set(out.screeningStart);
+    f64(at.gateTurnstileArrival, n).set(out.turnstileArrival);
+    f64(at.gateTurnstileStart, n).set(out.turnstileStart);
     totals.set(EMPTY_TOTALS);
     // biome-ignore format: one call, its arguments in the order of the parameters
-    kernels.accumulateFans(n, gateArrivals, gateScreeningStart, gateTurnstileArrival, gateTurnstileStart, gate.turnstileSeconds, origin, offset, horizon, gateScreening, gateTurnstile, venueScreening, venueTurnstile, waits + 8 * first, gateCounts, venueCounts, arrivalsByMinute, entriesByMinute, waitSumByMinute, waitMaxByMinute, totalsAt);
-    kernels.sweepMinutes(minutes, offset, horizon, gateScreening, gateTurnstile, screeningPeak, turnstilePeak, peak, maximaAt);
-    const gateQueue = Array.from(i32(peak, minutes));
+    kernels.accumulateFans(n, at.gateArrivals, at.gateScreeningStart, at.gateTurnstileArrival, at.gateTurnstileStart, gate.turnstileSeconds, origin, offset, horizon, at.gateScreening, at.gateTurnstile, at.venueScreening, at.venueTurnstile, at.waits + 8 * first, at.gateCounts, at.venueCounts, at.arrivalsByMinute, at.entriesByMinute, at.waitSumByMinute, at.waitMaxByMinute, at.totals);
+    kernels.sweepMinutes(minutes, offset, horizon, at.gateScreening, at.gateTurnstile, at.screeningPeak, at.turnstilePeak, at.peak, at.maxima);
+    const gateQueue = Array.from(i32(at.peak, minutes));
     // Fans never served were counted at the sentinel index; clear it for the next gate.
     gateEvents[0][horizon] = 0;
     gateEvents[1][horizon] = 0;
@@ -109,10 +128,10 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     let p95 = 0;
     if (n > 0)
       p95 = counted
-        ? kernels.selectByCounts(waits, first, first + n, gateCounts, nearestRankIndex(95, n), scratch)
-        : kernels.selectInPlace(waits, first + nearestRankIndex(95, n), first, first + n);
+        ? kernels.selectByCounts(at.waits, first, first + n, at.gateCounts, nearestRankIndex(95, n), at.scratch)
+        : kernels.selectInPlace(at.waits, first + nearestRankIndex(95, n), first, first + n);
     // Clear the gate's counts (none above its longest wait's bucket) for the next gate.
-    gateCountsView.fill(0, 0, Math.min(horizon, Math.floor(gMax) + 1) + 1);
+    gateCounts.fill(0, 0, Math.min(horizon, Math.floor(gMax) + 1) + 1);
     admitted += gAdmitted;
     inByKickoff += gIn;
     waitSum += gSum;
@@ -136,28 +155,28 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
     first += n;
   }
 
-  kernels.sweepMinutes(minutes, offset, horizon, venueScreening, venueTurnstile, screeningPeak, turnstilePeak, peak, maximaAt);
-  const screeningQueue = Array.from(i32(screeningPeak, minutes));
-  const turnstileQueue = Array.from(i32(turnstilePeak, minutes));
-  const queue = Array.from(i32(peak, minutes));
+  kernels.sweepMinutes(minutes, offset, horizon, at.venueScreening, at.venueTurnstile, at.screeningPeak, at.turnstilePeak, at.peak, at.maxima);
+  const screeningQueue = Array.from(i32(at.screeningPeak, minutes));
+  const turnstileQueue = Array.from(i32(at.turnstilePeak, minutes));
+  const queue = Array.from(i32(at.peak, minutes));
   const maxQueue = maxima[2] as number;
   let p50 = 0;
   let p95 = 0;
   if (allCounted) {
-    p50 = kernels.selectByCounts(waits, 0, total, venueCounts, nearestRankIndex(50, total), scratch);
-    p95 = kernels.selectByCounts(waits, 0, total, venueCounts, nearestRankIndex(95, total), scratch);
+    p50 = kernels.selectByCounts(at.waits, 0, total, at.venueCounts, nearestRankIndex(50, total), at.scratch);
+    p95 = kernels.selectByCounts(at.waits, 0, total, at.venueCounts, nearestRankIndex(95, total), at.scratch);
   } else {
     // After selecting the median, every value from its index on is at least as large: the 95th
     // percentile is selected among those alone.
     const k50 = nearestRankIndex(50, total);
-    p50 = kernels.selectInPlace(waits, k50, 0, total);
-    p95 = kernels.selectInPlace(waits, nearestRankIndex(95, total), k50, total);
+    p50 = kernels.selectInPlace(at.waits, k50, 0, total);
+    p95 = kernels.selectInPlace(at.waits, nearestRankIndex(95, total), k50, total);
   }
   const byMinute = {
-    arrivals: f64(arrivalsByMinute, minutes),
-    entries: f64(entriesByMinute, minutes),
-    waitSum: f64(waitSumByMinute, minutes),
-    waitMax: f64(waitMaxByMinute, minutes),
+    arrivals: f64(at.arrivalsByMinute, minutes),
+    entries: f64(at.entriesByMinute, minutes),
+    waitSum: f64(at.waitSumByMinute, minutes),
+    waitMax: f64(at.waitMaxByMinute, minutes),
   };
 
   // Per-minute series: a few hundred values, built in plain loops.

@@ -11,13 +11,13 @@ describe('WebAssembly kernels', () => {
   }, 60_000);
 
   it('hands out 8-byte aligned, zeroed blocks, one after the other', () => {
-    const [a, b] = allocate(12, 16) as [number, number];
-    f64(a, 2).fill(7);
-    f64(b, 2).fill(9);
-    const [c, d] = allocate(12, 16) as [number, number];
-    expect([c % 8, d - c]).toEqual([0, 16]);
-    expect(Array.from(f64(c, 2))).toEqual([0, 0]);
-    expect(Array.from(f64(d, 2))).toEqual([0, 0]);
+    const first = allocate({ a: 12, b: 16 });
+    f64(first.a, 2).fill(7);
+    f64(first.b, 2).fill(9);
+    const { a, b } = allocate({ a: 12, b: 16 });
+    expect([a % 8, b - a]).toEqual([0, 16]);
+    expect(Array.from(f64(a, 2))).toEqual([0, 0]);
+    expect(Array.from(f64(b, 2))).toEqual([0, 0]);
   });
 
   it('gives back memory after a large run and keeps working', () => {
@@ -25,7 +25,7 @@ describe('WebAssembly kernels', () => {
     expect(kernels.memory.buffer.byteLength).toBeGreaterThan(40 * 1024 * 1024);
     releaseKernelMemory();
     expect(kernels.memory.buffer.byteLength).toBeLessThan(1024 * 1024);
-    const [values] = allocate(8 * 5) as [number];
+    const { values } = allocate({ values: 8 * 5 });
     f64(values, 5).set([5, 1, 4, 2, 3]);
     expect(kernels.selectInPlace(values, 2, 0, 5)).toBe(3);
   });

@@ -63,19 +63,20 @@ export function reserve(bytes: number): number {
 }
 
 /**
- * Reserves consecutive blocks of the given sizes in bytes (each starting 8-byte aligned) from the first
- * free address, zeroed like new typed arrays, and returns their addresses.
+ * Reserves one block per name, of the given size in bytes, one after the other (each starting 8-byte
+ * aligned) from the first free address, zeroed like new typed arrays; returns their addresses by name.
  */
-export function allocate(...bytes: number[]): number[] {
-  const addresses: number[] = [];
+export function allocate<Name extends string>(bytes: Record<Name, number>): Record<Name, number> {
+  const addresses = {} as Record<Name, number>;
   let size = 0;
-  for (const b of bytes) {
-    addresses.push(size);
-    size += Math.ceil(b / 8) * 8;
+  for (const name of Object.keys(bytes) as Name[]) {
+    addresses[name] = size;
+    size += Math.ceil(bytes[name] / 8) * 8;
   }
   const start = reserve(size);
   new Uint8Array(kernels.memory.buffer, start, size).fill(0);
-  return addresses.map((a) => start + a);
+  for (const name of Object.keys(addresses) as Name[]) addresses[name] += start;
+  return addresses;
 }
 
 /** Views of the whole memory, made again when it has grown or been replaced (its buffer then changes). */

@@ -5,7 +5,7 @@ import { createRandom } from './random.ts';
 
 /** The selection by counts of wasm/percentile.ts (as ingress-statistics.ts calls it) on copies of the arrays. */
 function selectByCounts(values: Float64Array, lo: number, hi: number, counts: Int32Array, k: number): number {
-  const [v, c, scratch] = allocate(8 * values.length, 4 * counts.length, 8 * (hi - lo)) as [number, number, number];
+  const { v, c, scratch } = allocate({ v: 8 * values.length, c: 4 * counts.length, scratch: 8 * (hi - lo) });
   f64(v, values.length).set(values);
   i32(c, counts.length).set(counts);
   return kernels.selectByCounts(v, lo, hi, c, k, scratch);

@@ -11,7 +11,7 @@ import { allocate, f64, kernels } from './kernels.ts';
  */
 export function selectInPlace(values: Float64Array, k: number, lo = 0, hi = values.length): number {
   const n = hi - lo;
-  const [at] = allocate(8 * n) as [number];
+  const { at } = allocate({ at: 8 * n });
   const copy = f64(at, n);
   copy.set(values.subarray(lo, hi));
   const value = kernels.selectInPlace(at, k - lo, 0, n);
