@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { RouteAccess } from '../common/permissions.ts';
-import { type AuditChainer, startAuditChainer } from './platform/audit.ts';
+import { type AuditChainer, auditHead, startAuditChainer } from './platform/audit.ts';
 import { AppError } from './platform/errors.ts';
 import { accessHook } from './platform/http/access-hook.ts';
 import { eventStream } from './platform/http/event-stream.ts';
@@ -46,6 +46,9 @@ export interface BuildOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** How often the audit chain head is written to the log (an external anchor for the trail). */
+const AUDIT_HEAD_LOG_MS = 60 * 60 * 1000;
 export const WEB_DIR = new URL('../dist/web', import.meta.url).pathname;
 // Routes that plugins register (API docs UI) are public by nature; this is the one place that says so.
 const PUBLIC_PLUGIN_PREFIXES = ['/api/docs'];
@@ -128,10 +131,22 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   await app.register(accessHook, { db: platform.db, clock: platform.clock, sessionTtlMs: config.sessionTtlMs });
   // Links committed audit entries into the hash chain (docs/adr/0002-lock-free-audit-chain.md); one chainer at a time across instances.
   let chainer: AuditChainer | null = null;
+  // The chain head goes to the log at start and every hour: logs leave the machine, so each line is an
+  // anchor that `tansiq audit verify --anchor` can check the trail against (a cut-off tail shows then).
+  const logHead = () =>
+    auditHead(platform.db).then(
+      (head) => head && app.log.info({ audit: { chainPos: head.chainPos, hash: head.hash } }, 'audit chain head'),
+      () => undefined,
+    );
+  let headTimer: NodeJS.Timeout | null = null;
   app.addHook('onReady', async () => {
     chainer = startAuditChainer(platform.db);
+    void logHead();
+    headTimer = setInterval(() => void logHead(), AUDIT_HEAD_LOG_MS);
+    headTimer.unref();
   });
   app.addHook('onClose', async () => {
+    if (headTimer) clearInterval(headTimer);
     await chainer?.stop();
   });
 

@@ -154,6 +154,21 @@ export const AuditEntry = z.object({
   hash: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+/** The last entry of the hash chain: keep `anchor` outside Tansiq and check later with `tansiq audit verify --anchor`. */
+export const AuditHead = z.object({
+  head: z
+    .object({
+      chainPos: z.number().int().positive(),
+      seq: z.number().int(),
+      hash: z.string(),
+      at: z.iso.datetime(),
+      /** `chainPos:hash`, as `tansiq audit verify --anchor` takes it. */
+      anchor: z.string(),
+    })
+    .nullable()
+    .describe('null while the trail is empty'),
+});
+export type AuditHead = z.infer<typeof AuditHead>;
 export const AuditQuery = PageQuery.extend({
   actor: z.string().max(254).optional().describe('Actor id or label (e.g. an email), exact'),
   action: z.string().max(100).optional().describe('Action, exact or prefix ending in `.`, e.g. `auth.`'),

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from '../../test/db.ts';
 import { systemActor } from './access.ts';
-import { chainAudit, recordAudit, verifyAuditChain } from './audit.ts';
+import { auditHead, chainAudit, entryHash, parseAuditAnchor, recordAudit, verifyAuditChain } from './audit.ts';
+import { auditLog } from './db/schema/index.ts';
 import { describe } from 'vitest';
 
 const run = promisify(execFile);
@@ -152,16 +153,47 @@ for (const kind of databaseKinds()) {
         expect(await verifyAuditChain(db.db)).toMatchObject({ ok: false, entries: n0 + 2, brokenSeq: bad!.seq, brokenPos: null, reason: 'unchained_entry' });
       }));
 
+    it('an anchor kept outside finds a cut-off tail and a chain rewritten after it, which the chain alone cannot', () =>
+      withDatabase(kind, async (db, n0) => {
+        await write(db, 6);
+        const head = (await auditHead(db.db))!;
+        expect(head.chainPos).toBe(n0 + 6);
+        const anchor = { chainPos: head.chainPos, hash: head.hash };
+        expect(await verifyAuditChain(db.db, { anchors: [anchor] })).toEqual({ ok: true, entries: n0 + 6, pending: 0 });
+
+        // Rewrite entry n0 + 2 and re-hash it and every later entry: a consistent chain again.
+        await tamper(db, sql`update audit_log set details = '{"i": -1}'::jsonb where chain_pos = ${n0 + 2}`);
+        const later = await db.db.select().from(auditLog).where(sql`chain_pos >= ${n0 + 2}`).orderBy(auditLog.chainPos);
+        const [before] = rows<{ hash: string }>(await db.db.execute(sql`select hash from audit_log where chain_pos = ${n0 + 1}`));
+        let prev = before!.hash;
+        const fixes = later.map((row) => {
+          const hash = entryHash({ ...row, prevHash: prev });
+          const fix = sql`update audit_log set prev_hash = ${prev}, hash = ${hash} where seq = ${row.seq}`;
+          prev = hash;
+          return fix;
+        });
+        await tamper(db, ...fixes);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: true });
+        expect(await verifyAuditChain(db.db, { anchors: [anchor] })).toMatchObject({ ok: false, brokenPos: n0 + 6, reason: 'anchor_mismatch' });
+
+        // Cut the last two entries off: the shorter chain verifies, but not against the anchor.
+        await tamper(db, sql`delete from audit_log where chain_pos > ${n0 + 4}`);
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: true, entries: n0 + 4 });
+        expect(await verifyAuditChain(db.db, { anchors: [anchor] })).toEqual({ ok: false, entries: n0 + 4, pending: 0, brokenPos: n0 + 6, brokenSeq: null, reason: 'truncated' });
+        expect(parseAuditAnchor(`${anchor.chainPos}:${anchor.hash}`)).toEqual(anchor);
+        expect(parseAuditAnchor('12:xyz')).toBeNull();
+      }));
+
     it('`tansiq audit verify` exits 0 when intact, and 1 naming the first broken entry after tampering', () =>
       withDatabase(kind, async (db, n0) => {
         await write(db, 3);
         const location = db.location.databaseUrl ? { DATABASE_URL: db.location.databaseUrl } : { DATA_DIR: db.location.dataDir };
         const env = { ...process.env, ...location, LOG_LEVEL: 'silent' };
         // PGlite allows one process per folder: let the CLI have it while it runs.
-        const cli = async () => {
+        const cli = async (...args: string[]) => {
           if (db.kind === 'pglite') await db.close();
           try {
-            return await run('node', [CLI, 'audit', 'verify'], { env }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+            return await run('node', [CLI, ...(args.length ? args : ['audit', 'verify'])], { env }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
           } finally {
             if (db.kind === 'pglite') Object.assign(db, await createReopened(db));
           }
@@ -169,6 +201,16 @@ for (const kind of databaseKinds()) {
         const ok = await cli();
         expect(ok.code).toBe(0);
         expect(ok.stdout).toContain(`intact: ${n0 + 3} entries.`);
+        const head = await cli('audit', 'head');
+        const anchor = head.stdout.split('\n')[0] as string;
+        expect(anchor).toMatch(new RegExp(`^${n0 + 3}:[0-9a-f]{64}$`));
+        const anchored = await cli('audit', 'verify', '--anchor', anchor);
+        expect([anchored.code, anchored.stdout]).toEqual([0, `Audit trail intact: ${n0 + 3} entries, 1 anchor matched.\n`]);
+        expect((await cli('audit', 'verify', '--anchor', 'yesterday')).code).toBe(2);
+        await tamper(db, sql`delete from audit_log where chain_pos = ${n0 + 3}`);
+        const cut = await cli('audit', 'verify', '--anchor', anchor);
+        expect(cut.code).toBe(1);
+        expect(cut.stderr).toContain(`it ends at chain position ${n0 + 2}, before the anchor at ${n0 + 3}`);
         const seq2 = (await chainOf(db, n0))[1]![0];
         await tamper(db, sql`update audit_log set action = 'nothing.happened' where chain_pos = ${n0 + 2}`);
         const broken = await cli();

@@ -189,7 +189,40 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export type BrokenReason = 'missing_entry' | 'wrong_previous_hash' | 'hash_mismatch' | 'unchained_entry';
+/**
+ * Why a chain is broken. `anchor_mismatch`: the entry at an anchor's position no longer has the anchor's
+ * hash (the chain was rewritten from there on); `truncated`: the chain ends before an anchor's position
+ * (entries at its end were removed, which the chain alone cannot show).
+ */
+export type BrokenReason = 'missing_entry' | 'wrong_previous_hash' | 'hash_mismatch' | 'unchained_entry' | 'anchor_mismatch' | 'truncated';
+
+/**
+ * A chain position and the hash of the entry there, kept outside Tansiq (a log, a ticket, paper): with
+ * it, `verifyAuditChain` finds a chain that was cut short or rewritten after that point, which a hash
+ * chain cannot show on its own. `auditHead` gives the current one.
+ */
+export interface AuditAnchor {
+  readonly chainPos: number;
+  readonly hash: string;
+}
+
+/** The last chained entry (after chaining what waits): its position, hash, seq and time; null for an empty trail. */
+export async function auditHead(db: Db): Promise<(AuditAnchor & { seq: number; at: Date }) | null> {
+  await chainAudit(db, { wait: true }).catch(() => 0);
+  const [row] = await db
+    .select({ chainPos: auditLog.chainPos, hash: auditLog.hash, seq: auditLog.seq, at: auditLog.at })
+    .from(auditLog)
+    .where(isNotNull(auditLog.chainPos))
+    .orderBy(desc(auditLog.chainPos))
+    .limit(1);
+  return row ? { chainPos: Number(row.chainPos), hash: row.hash as string, seq: Number(row.seq), at: row.at } : null;
+}
+
+/** Parses an anchor written as `POSITION:HASH` (as `tansiq audit head` prints it); null when malformed. */
+export function parseAuditAnchor(text: string): AuditAnchor | null {
+  const m = /^(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim());
+  return m ? { chainPos: Number(m[1]), hash: m[2] as string } : null;
+}
 export type ChainVerdict =
   | { ok: true; entries: number; pending: number }
   | {
@@ -198,8 +231,8 @@ export type ChainVerdict =
       pending: number;
       /** Chain position of the first break (null for an entry the chainer cannot link). */
       brokenPos: number | null;
-      /** seq of the first entry that no longer chains (after a deleted one: the entry that follows the gap). */
-      brokenSeq: number;
+      /** seq of the first entry that no longer chains (after a deleted one: the entry that follows the gap); null when the chain is cut short. */
+      brokenSeq: number | null;
       reason: BrokenReason;
     };
 
@@ -207,11 +240,16 @@ export type ChainVerdict =
  * Chains what is waiting (waiting for a chainer at work), then walks the whole chain in chain order and names
  * the first entry that was edited, deleted or reordered. `pending`: entries that committed after that and are
  * not chained yet (normal under load). An entry that was visible before a chaining run and is still unchained
- * after another one is a failure (`unchained_entry`): the chainer cannot link it.
+ * after another one is a failure (`unchained_entry`): the chainer cannot link it. With `anchors`, the entry
+ * at each anchor's position must have its hash, and the chain must reach it.
  */
-export async function verifyAuditChain(db: Db, options: { batchSize?: number; chain?: boolean } = {}): Promise<ChainVerdict> {
+export async function verifyAuditChain(
+  db: Db,
+  options: { batchSize?: number; chain?: boolean; anchors?: readonly AuditAnchor[] } = {},
+): Promise<ChainVerdict> {
   const batchSize = options.batchSize ?? 2000;
   const chain = options.chain ?? true;
+  const anchors = new Map((options.anchors ?? []).map((a) => [a.chainPos, a.hash]));
   if (chain) await chainAudit(db, { wait: true, maxBatches: Number.POSITIVE_INFINITY }).catch(() => 0);
   let expectedPos = 1;
   let prevHash = GENESIS;
@@ -233,11 +271,15 @@ export async function verifyAuditChain(db: Db, options: { batchSize?: number; ch
       if (pos !== expectedPos) return { ...broken('missing_entry', expectedPos), pending: await pendingCount() };
       if (row.prevHash !== prevHash) return { ...broken('wrong_previous_hash', pos), pending: await pendingCount() };
       if (entryHash(row) !== row.hash) return { ...broken('hash_mismatch', pos), pending: await pendingCount() };
+      const anchored = anchors.get(pos);
+      if (anchored !== undefined && anchored !== row.hash) return { ...broken('anchor_mismatch', pos), pending: await pendingCount() };
       prevHash = row.hash;
       expectedPos = pos + 1;
       entries++;
     }
   }
+  const beyond = Math.max(0, ...anchors.keys());
+  if (beyond >= expectedPos) return { ok: false, entries, pending: await pendingCount(), brokenPos: beyond, brokenSeq: null, reason: 'truncated' };
   const waiting = await db.select({ seq: auditLog.seq }).from(auditLog).where(isNull(auditLog.chainPos)).orderBy(asc(auditLog.seq)).limit(1000);
   if (waiting.length > 0 && chain) {
     // They were visible before this run: a working chainer links them now.

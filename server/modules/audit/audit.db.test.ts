@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { DEMO, useTestApp } from '../../../test/app.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { buildUser } from '../../../test/factories.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { users } from '../../platform/db/schema/index.ts';
+import { parseAuditAnchor, verifyAuditChain } from '../../platform/audit.ts';
+import { auditLog, users } from '../../platform/db/schema/index.ts';
 
 describeEachDatabase('reading the audit trail', (db) => {
   const clock = fixedClock(new Date('2022-11-20T08:00:00Z'));
@@ -29,6 +30,21 @@ describeEachDatabase('reading the audit trail', (db) => {
     const first = await q('limit=2');
     const second = await q(`limit=2&cursor=${first.nextCursor}`);
     expect(second.items[0].seq).toBeLessThan(first.items[1].seq);
+  });
+
+  it('gives the head of the hash chain as an anchor, which the chain verifies against', async () => {
+    const auditor = await t().as('auditor');
+    await buildUser(t());
+    const res = await t().request('GET', '/api/audit/head', { as: auditor });
+    expect(res.statusCode).toBe(200);
+    const { head } = res.json();
+    expect(head).toMatchObject({ chainPos: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(head.anchor).toBe(`${head.chainPos}:${head.hash}`);
+    const [last] = await t().platform.db.select({ seq: auditLog.seq }).from(auditLog).orderBy(desc(auditLog.chainPos)).limit(1);
+    expect(head.seq).toBe(Number(last!.seq));
+    const anchor = parseAuditAnchor(head.anchor)!;
+    expect(await verifyAuditChain(t().platform.db, { anchors: [anchor] })).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t().platform.db, { anchors: [{ ...anchor, hash: '0'.repeat(64) }] })).toMatchObject({ ok: false, reason: 'anchor_mismatch', brokenPos: head.chainPos });
   });
 
   it('stores passwords as argon2id hashes only', async () => {

@@ -1,8 +1,8 @@
 /** Reading the audit trail (newest first), filtered by actor, action, subject and time. */
 import { and, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
-import type { AuditEntry } from '../../../common/contracts/platform.ts';
+import type { AuditEntry, AuditHead } from '../../../common/contracts/platform.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
-import { verifyAuditChain } from '../../platform/audit.ts';
+import { auditHead } from '../../platform/audit.ts';
 import { auditLog } from '../../platform/db/schema/index.ts';
 import { escapeLike } from '../../platform/db/sql.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
@@ -42,8 +42,12 @@ export function createAuditService({ db }: Platform) {
       return toPage(rows, q.limit, (r) => [Number(r.seq)], toView);
     },
 
-    /** Checks the whole hash chain. */
-    verify: () => verifyAuditChain(db),
+    /** The last entry of the hash chain, to be kept outside Tansiq as an anchor. */
+    async head(ctx: RequestContext): Promise<AuditHead> {
+      requirePermission(ctx.actor, 'audit:read');
+      const head = await auditHead(db);
+      return { head: head && { chainPos: head.chainPos, seq: head.seq, hash: head.hash, at: head.at.toISOString(), anchor: `${head.chainPos}:${head.hash}` } };
+    },
   };
 }
 
