@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Code, Collapse, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Collapse, CopyButton, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../common/contracts/platform.ts';
@@ -9,7 +9,7 @@ import { SearchInput } from '../../components/SearchInput.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useCursorPager } from '../../lib/pagination.ts';
 import { orUndefined, useUrlFilters } from '../../lib/url-filters.ts';
-import { localInputToIso, useAuditTrail } from './api.ts';
+import { localInputToIso, useAuditHead, useAuditTrail } from './api.ts';
 
 const FILTERS = ['actor', 'action', 'subjectType', 'subjectId', 'from', 'to'] as const;
 const OUTCOME_COLOR = { success: 'teal', failure: 'orange', denied: 'red' } as const;
@@ -34,6 +34,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <ChainAnchor />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} mb="md">
         <SearchInput label={t('audit.actor')} placeholder={t('audit.actorPlaceholder')} value={filters.actor} onSearch={(actor) => setFilters({ actor })} />
         <SearchInput label={t('audit.action')} placeholder={t('audit.actionPlaceholder')} value={filters.action} onSearch={(action) => setFilters({ action })} />
@@ -167,5 +168,51 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         </Table.Td>
       </Table.Tr>
     </Fragment>
+  );
+}
+
+/** The command that checks the trail against an anchor (a command, so the same in every language). */
+const VERIFY_COMMAND = 'tansiq audit verify --anchor';
+
+/**
+ * The chain head as an anchor to copy and keep outside Tansiq: `tansiq audit verify --anchor` later shows
+ * whether entries were cut off the end of the trail or it was rewritten after that point.
+ */
+function ChainAnchor() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const query = useAuditHead();
+  const head = query.data?.head;
+  if (!head) return null;
+  return (
+    <Paper withBorder p="md" mb="md" aria-labelledby="audit-anchor-title">
+      <Title order={2} size="h5" id="audit-anchor-title">
+        {t('audit.anchorTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('audit.anchorHelp')}
+      </Text>
+      <Group gap="sm" wrap="nowrap" align="center">
+        <Code dir="ltr" data-testid="audit-anchor" style={{ wordBreak: 'break-all', flex: 1 }}>
+          {head.anchor}
+        </Code>
+        <CopyButton value={head.anchor}>
+          {({ copied, copy }) => (
+            <Button size="xs" variant={copied ? 'filled' : 'light'} onClick={copy}>
+              {copied ? t('common.copied') : t('common.copy')}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('audit.anchorAsOf', { position: head.chainPos, time: dateTime(head.at) })}
+      </Text>
+      <Text size="xs" mt="xs">
+        {t('audit.anchorCheck')}{' '}
+        <Code dir="ltr" style={{ wordBreak: 'break-all' }}>
+          {`${VERIFY_COMMAND} ${head.anchor}`}
+        </Code>
+      </Text>
+    </Paper>
   );
 }

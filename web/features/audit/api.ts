@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Page } from '../../../common/contracts/common.ts';
-import { AuditEntry } from '../../../common/contracts/platform.ts';
+import { AuditEntry, AuditHead } from '../../../common/contracts/platform.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { PAGE_SIZE } from '../../lib/pagination.ts';
 
@@ -21,6 +21,14 @@ export function useAuditTrail(filters: AuditFilters) {
     queryKey: ['audit', filters],
     queryFn: ({ signal }) => apiRequest('/api/audit', { query: { limit: PAGE_SIZE, ...filters }, schema: AuditPage, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The head of the hash chain, as an anchor to keep outside Tansiq. */
+export function useAuditHead() {
+  return useQuery({
+    queryKey: ['audit', 'head'],
+    queryFn: ({ signal }) => apiRequest('/api/audit/head', { schema: AuditHead, signal }),
   });
 }
 
