@@ -5,17 +5,19 @@
  * when they are submitted for accreditation and returns the neutral outcome; `service.outcomeOf(ctx,
  * subjectType, subjectId)` reads it back (`pending` when never screened). Both need `vetting:screen`;
  * a capability acting on its own (not for a signed-in user) uses `vettingCallerActor('workforce')`.
+ * `service.onOutcomeChange(subjectType, listener)` tells it, in the same transaction, when an officer's
+ * decision or a list change alters one of its subjects' outcomes.
  */
-import type { VettingOutcome } from '../../../common/contracts/vetting.ts';
 import { type Actor, systemActor } from '../../platform/access.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createBatchesService } from './batches.service.ts';
 import { createScreeningsService } from './screenings.service.ts';
-import { createListCache, type VettingPlatform } from './vetting.matching.ts';
+import { createListCache, createOutcomeListeners, type VettingPlatform } from './vetting.matching.ts';
 import { vettingRoutes } from './vetting.routes.ts';
 import { createWatchlistsService } from './watchlists.service.ts';
 
 export type { ScreeningSubject, VettingOutcome, VettingState } from '../../../common/contracts/vetting.ts';
+export type { OutcomeListener } from './vetting.matching.ts';
 export { seedVettingDemo } from './vetting.seed.ts';
 
 /**
@@ -28,8 +30,9 @@ export function vettingCallerActor(label: string): Actor {
 
 export function createVettingServices(platform: VettingPlatform, options: { workers?: number } = {}) {
   const lists = createListCache(platform.db, platform.operationId);
-  const screenings = createScreeningsService(platform, lists);
-  const watchlists = createWatchlistsService(platform);
+  const outcomes = createOutcomeListeners();
+  const screenings = createScreeningsService(platform, lists, outcomes);
+  const watchlists = createWatchlistsService(platform, outcomes);
   const batches = createBatchesService(platform, screenings, lists, { workers: options.workers ?? 2 });
   return { screenings, watchlists, batches };
 }
@@ -42,6 +45,7 @@ export function createVettingModule(platform: Platform) {
   const service = {
     screenSubject: screenings.screenSubject,
     outcomeOf: screenings.outcomeOf,
-  } satisfies Record<string, (...args: never[]) => Promise<VettingOutcome>>;
+    onOutcomeChange: screenings.onOutcomeChange,
+  };
   return { service, services, routes: vettingRoutes(services) };
 }

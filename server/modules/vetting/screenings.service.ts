@@ -30,7 +30,7 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { VettingPlatform } from './vetting.matching.ts';
 import { formatBirthDate, type WatchlistEntry } from './engine/index.ts';
-import { type Finding, insertHits, insertHitsOf, type ListCache, refreshState, screenAgainst } from './vetting.matching.ts';
+import { type Finding, insertHits, insertHitsOf, type ListCache, type OutcomeListeners, refreshState, screenAgainst, toOutcome } from './vetting.matching.ts';
 import { decide, subjectState, WAITING_STATUSES } from './vetting.rules.ts';
 import { hitDecisions, type ScreenedPersonData, screeningHits, screenings, watchlistEntries, watchlists } from './vetting.schema.ts';
 
@@ -73,12 +73,6 @@ const toHitView = (h: HitRow): Hit => ({
   updatedAt: h.updatedAt.toISOString(),
 });
 
-const toOutcome = (s: Pick<ScreeningRow, 'subjectType' | 'subjectId' | 'state' | 'stateChangedAt'>): VettingOutcome => ({
-  subjectType: s.subjectType,
-  subjectId: s.subjectId,
-  state: s.state,
-  decidedAt: s.stateChangedAt.toISOString(),
-});
 
 /** Only the fields vetting needs are kept, whatever else a caller's object carries. */
 export function personOf(s: ScreeningSubject): ScreenedPersonData {
@@ -99,7 +93,7 @@ function officerOf(actor: Actor): string {
   return actor.id;
 }
 
-export function createScreeningsService({ db, clock, operationId }: VettingPlatform, lists: ListCache) {
+export function createScreeningsService({ db, clock, operationId }: VettingPlatform, lists: ListCache, outcomes: OutcomeListeners) {
   const hitColumns = { hit: screeningHits, watchlistName: watchlists.name, entryData: watchlistEntries.data };
   const selectHits = (tx: Db, where: SQL | undefined) =>
     tx
@@ -436,7 +430,9 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
           decidedAt: now,
         });
         const screening = await findScreening(tx, hit.screeningId);
-        const { state } = await refreshState(tx, screening.id, screening.screenedAgainst, now);
+        const { state, changed } = await refreshState(tx, screening.id, screening.screenedAgainst, now);
+        // The subject's capability acts in this transaction: a confirmed match suspends a badge at once.
+        if (changed) await outcomes.notify(tx, [screening.id], ctx.requestId);
         await recordAudit(tx, ctx, {
           action: 'vetting.decide',
           subjectType: 'screening_hit',
@@ -449,6 +445,8 @@ export function createScreeningsService({ db, clock, operationId }: VettingPlatf
 
     recordScreening,
     recordScreenings,
+    /** Registers another capability's handler for its subjects' outcome changes (see OutcomeListener). */
+    onOutcomeChange: outcomes.subscribe,
   };
   return service;
 }

@@ -4,7 +4,7 @@
  * and writes what a screening found into the hits of a screening.
  */
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import type { HitStatus } from '../../../common/contracts/vetting.ts';
+import type { HitStatus, VettingOutcome, VettingState } from '../../../common/contracts/vetting.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { newId } from '../../platform/ids.ts';
@@ -237,6 +237,42 @@ export async function refreshState(tx: Db, screeningId: string, screenedAgainst:
     .where(eq(screenings.id, screeningId));
   return { state, changed };
 }
+
+/** A screening's outcome as other capabilities see it. */
+export const toOutcome = (s: { subjectType: string; subjectId: string; state: VettingState; stateChangedAt: Date }): VettingOutcome => ({
+  subjectType: s.subjectType,
+  subjectId: s.subjectId,
+  state: s.state,
+  decidedAt: s.stateChangedAt.toISOString(),
+});
+
+/**
+ * A capability's handler for its subjects' vetting outcomes (e.g. the workforce portal for applications),
+ * called in the transaction that changed the outcome: an officer's decision, or re-screening after a list
+ * changed. It must use that transaction only.
+ */
+export type OutcomeListener = (tx: Db, outcome: VettingOutcome, requestId: string | null) => Promise<void>;
+
+/** Who is told when a subject's vetting state changes, by subject type. */
+export function createOutcomeListeners() {
+  const listeners = new Map<string, OutcomeListener[]>();
+  return {
+    /** Registers a handler for one subject type's outcomes. */
+    subscribe(subjectType: string, listener: OutcomeListener): void {
+      listeners.set(subjectType, [...(listeners.get(subjectType) ?? []), listener]);
+    },
+    /** Tells the subjects' capabilities the current state of these screenings (the current ones only). */
+    async notify(tx: Db, screeningIds: readonly string[], requestId: string | null): Promise<void> {
+      if (screeningIds.length === 0 || listeners.size === 0) return;
+      const rows = await tx
+        .select({ subjectType: screenings.subjectType, subjectId: screenings.subjectId, state: screenings.state, stateChangedAt: screenings.stateChangedAt })
+        .from(screenings)
+        .where(and(inArray(screenings.id, [...screeningIds]), eq(screenings.isCurrent, true)));
+      for (const r of rows) for (const listener of listeners.get(r.subjectType) ?? []) await listener(tx, toOutcome(r), requestId);
+    },
+  };
+}
+export type OutcomeListeners = ReturnType<typeof createOutcomeListeners>;
 
 /** What the vetting services need of the platform (the seed builds them from a bare database too). */
 export type VettingPlatform = Pick<Platform, 'db' | 'clock' | 'operationId'>;

@@ -10,7 +10,7 @@ import type { Permission } from '../../../common/permissions.ts';
 import { type RequestContext, systemActor } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { createListCache } from './vetting.matching.ts';
+import { createListCache, createOutcomeListeners } from './vetting.matching.ts';
 import { watchlists } from './vetting.schema.ts';
 import { createScreeningsService } from './screenings.service.ts';
 import { createWatchlistsService } from './watchlists.service.ts';
@@ -33,8 +33,10 @@ export async function seedVettingDemo(db: Db, clock: Clock, operationId: string)
   const grants: Permission[] = ['watchlist:manage', 'vetting:screen'];
   const ctx: RequestContext = { actor: { ...systemActor('seed'), grants: grants.map((permission) => ({ permission, scope: 'operation' as const, venueIds: [] })) }, requestId: null };
   const platform = { db, clock, operationId };
-  const lists = createWatchlistsService(platform);
-  const screenings = createScreeningsService(platform, createListCache(db, operationId));
+  // The demo subjects belong to no capability: nobody listens to their outcomes.
+  const outcomes = createOutcomeListeners();
+  const lists = createWatchlistsService(platform, outcomes);
+  const screenings = createScreeningsService(platform, createListCache(db, operationId), outcomes);
   const list = await lists.create(ctx, { name: DEMO_WATCHLIST_NAME, description: 'Invented people for training; not a real list.', format: 'un-xml', isActive: true });
   await lists.importVersion(ctx, list.id, demoFile('demo-watchlist-v1.xml'), 'demo-watchlist-v1.xml');
   for (const a of DEMO_APPLICANTS) await screenings.screenSubject(ctx, { subjectType: 'demo_applicant', ...a });

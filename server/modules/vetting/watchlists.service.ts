@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
-import type { VettingPlatform } from './vetting.matching.ts';
+import type { OutcomeListeners, VettingPlatform } from './vetting.matching.ts';
 import { diffWatchlists, parseWatchlist, ScreeningInputError, type WatchlistEntry } from './engine/index.ts';
 import { toEntryView } from './screenings.service.ts';
 import { applyRescreen, currentEntryRows, type EntryRow, indexRows, refreshState, screenAgainst } from './vetting.matching.ts';
@@ -49,7 +49,7 @@ function uniqueByRef(entries: WatchlistEntry[]): WatchlistEntry[] {
   });
 }
 
-export function createWatchlistsService({ db, clock, operationId }: VettingPlatform) {
+export function createWatchlistsService({ db, clock, operationId }: VettingPlatform, outcomes: OutcomeListeners) {
   async function findList(tx: Db, id: string, lock = false): Promise<WatchlistRow> {
     const q = tx.select().from(watchlists).where(and(eq(watchlists.id, id), eq(watchlists.operationId, operationId)));
     const [row] = lock ? await q.for('update') : await q;
@@ -122,6 +122,7 @@ export function createWatchlistsService({ db, clock, operationId }: VettingPlatf
     const waitingRefsOf = new Map<string, Set<string>>();
     for (const h of waiting) if (isWaiting(h.status)) waitingRefsOf.set(h.screeningId, (waitingRefsOf.get(h.screeningId) ?? new Set()).add(h.sourceRef));
     const compared = new Set<string>();
+    const changedScreenings: string[] = [];
     for (const [seen, group] of groups) {
       const delta = current.filter((r) => r.fromVersion > seen);
       const removed = new Set(closed.filter((r) => (r.untilVersion as number) > seen && !currentRefs.has(r.sourceRef)).map((r) => r.sourceRef));
@@ -141,7 +142,8 @@ export function createWatchlistsService({ db, clock, operationId }: VettingPlatf
         summary.newHits += counts.newHits;
         summary.updatedHits += counts.updatedHits;
         summary.withdrawnHits += counts.withdrawnHits;
-        await refreshState(tx, s.id, withVersion(s.screenedAgainst, list.id, version), now);
+        const { changed } = await refreshState(tx, s.id, withVersion(s.screenedAgainst, list.id, version), now);
+        if (changed) changedScreenings.push(s.id);
       }
       if (quiet.length > 0) {
         // Nothing found and nothing to withdraw: only the list version moves on (and a never-compared subject is now cleared).
@@ -149,10 +151,17 @@ export function createWatchlistsService({ db, clock, operationId }: VettingPlatf
           .update(screenings)
           .set({ screenedAgainst: sql`coalesce((select jsonb_agg(e) from jsonb_array_elements(${screenings.screenedAgainst}) e where e->>'watchlistId' <> ${list.id}), '[]'::jsonb) || jsonb_build_array(jsonb_build_object('watchlistId', ${list.id}::text, 'version', ${version}::int))` })
           .where(inArray(screenings.id, quiet));
-        await tx.update(screenings).set({ state: 'cleared', stateChangedAt: now }).where(and(inArray(screenings.id, quiet), eq(screenings.state, 'pending')));
+        const cleared = await tx
+          .update(screenings)
+          .set({ state: 'cleared', stateChangedAt: now })
+          .where(and(inArray(screenings.id, quiet), eq(screenings.state, 'pending')))
+          .returning({ id: screenings.id });
+        changedScreenings.push(...cleared.map((c) => c.id));
       }
     }
     summary.entriesCompared = compared.size;
+    // The subjects' capabilities act in this transaction (a new hit holds an accreditation back).
+    await outcomes.notify(tx, changedScreenings, ctx.requestId);
     await recordAudit(tx, ctx, { action: 'vetting.rescreen', subjectType: 'watchlist', subjectId: list.id, details: { version, ...summary } }, now);
     return summary;
   }

@@ -5,6 +5,7 @@
  * Applicants and employers only ever see a neutral outcome.
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { Id } from '../../../common/contracts/common.ts';
 import type { ScreeningSubject, VettingOutcome, VettingState } from '../../../common/contracts/vetting.ts';
 import type { ApplicationFields, ApplicationView, MyApplication } from '../../../common/contracts/workforce.ts';
 import { can, listScope, type RequestContext, requirePermission, systemActor } from '../../platform/access.ts';
@@ -25,12 +26,15 @@ import { accreditations, applicantAccounts, applicantSessions, applicationEvents
 export interface VettingPort {
   screenSubject(ctx: RequestContext, subject: ScreeningSubject): Promise<VettingOutcome>;
   outcomeOf(ctx: RequestContext, subjectType: string, subjectId: string): Promise<VettingOutcome>;
+  /** Calls `listener` in the transaction of any later change of one of these subjects' outcomes (a decision, a list change). */
+  onOutcomeChange(subjectType: string, listener: (tx: Db, outcome: VettingOutcome, requestId: string | null) => Promise<void>): void;
 }
 
 export const VETTING_SUBJECT = 'application';
 
 type AppRow = typeof applications.$inferSelect;
 type OpeningRow = typeof openings.$inferSelect;
+type AccreditationRow = typeof accreditations.$inferSelect;
 export interface FullRow {
   app: AppRow;
   opening: OpeningRow;
@@ -116,12 +120,31 @@ export function createApplicationsService(platform: Platform, deps: { vetting: V
   }
 
   /**
-   * Reads the vetting state from the vetting capability and applies it: a refusal declines the application
-   * (the applicant sees "not selected") and suspends an accreditation already issued.
+   * Applies a vetting state to an application, in `tx`: records it, and a refusal declines the
+   * application (the applicant sees "not selected") and suspends an accreditation already issued.
    */
+  async function applyVettingState(tx: Db, app: AppRow, accreditation: AccreditationRow | null, state: VettingState, requestId: string | null): Promise<void> {
+    const now = clock.now();
+    const refuse = state === 'refused' && (app.status === 'submitted' || app.status === 'shortlisted' || app.status === 'accepted');
+    await tx.update(applications).set({ vettingState: state, ...(refuse ? { status: 'declined' as const, decidedAt: now } : {}), updatedAt: now }).where(eq(applications.id, app.id));
+    await recordAudit(tx, { actor: systemActor('workforce'), requestId }, { action: 'application.vetting_state', subjectType: 'application', subjectId: app.id, details: { state } }, now);
+    if (refuse) {
+      await addEvent(tx, app.id, 'not_selected', now);
+      await notifyApplicant(tx, app.applicantId);
+    }
+    if (state === 'refused' && accreditation?.status === 'issued') {
+      await tx.update(accreditations).set({ status: 'suspended', statusChangedAt: now, updatedAt: now }).where(eq(accreditations.id, accreditation.id));
+      await recordAudit(tx, { actor: systemActor('workforce'), requestId }, { action: 'accreditation.suspend', subjectType: 'accreditation', subjectId: accreditation.id, details: { reason: 'vetting' } }, now);
+    }
+  }
+
+  /** Whether an application takes vetting states (not a draft, withdrawn or erased one). */
+  const followsVetting = (app: AppRow) => app.status !== 'draft' && app.status !== 'withdrawn' && !app.erasedAt;
+
+  /** Reads the vetting state from the vetting capability and applies it when it changed (see applyVettingState). */
   async function syncVetting(row: FullRow, requestId: string | null): Promise<FullRow> {
     const a = row.app;
-    if (a.status === 'draft' || a.status === 'withdrawn' || a.erasedAt) return row;
+    if (!followsVetting(a)) return row;
     let outcome: VettingOutcome;
     try {
       outcome = await vetting.outcomeOf(vettingCaller(requestId), VETTING_SUBJECT, a.id);
@@ -129,24 +152,25 @@ export function createApplicationsService(platform: Platform, deps: { vetting: V
       return row;
     }
     if (outcome.state === a.vettingState) return row;
-    const state: VettingState = outcome.state;
-    const now = clock.now();
-    const refuse = state === 'refused' && (a.status === 'submitted' || a.status === 'shortlisted' || a.status === 'accepted');
-    await db.transaction(async (tx) => {
-      await tx.update(applications).set({ vettingState: state, ...(refuse ? { status: 'declined' as const, decidedAt: now } : {}), updatedAt: now }).where(eq(applications.id, a.id));
-      await recordAudit(tx, { actor: systemActor('workforce'), requestId }, { action: 'application.vetting_state', subjectType: 'application', subjectId: a.id, details: { state } }, now);
-      if (refuse) {
-        await addEvent(tx, a.id, 'not_selected', now);
-        await notifyApplicant(tx, a.applicantId);
-      }
-      if (state === 'refused' && row.accreditation?.status === 'issued') {
-        await tx.update(accreditations).set({ status: 'suspended', statusChangedAt: now, updatedAt: now }).where(eq(accreditations.id, row.accreditation.id));
-        await recordAudit(tx, { actor: systemActor('workforce'), requestId }, { action: 'accreditation.suspend', subjectType: 'accreditation', subjectId: row.accreditation.id, details: { reason: 'vetting' } }, now);
-      }
-    });
+    await db.transaction((tx) => applyVettingState(tx, a, row.accreditation, outcome.state, requestId));
     void mailer.flush();
     return findFull(a.id);
   }
+
+  // Told by vetting in the transaction of a decision or a list change, so that a confirmed match declines
+  // the application and suspends its badge at once (checkpoints refuse it, offline ones after their next
+  // revocation list), not when someone next opens the application.
+  vetting.onOutcomeChange(VETTING_SUBJECT, async (tx, outcome, requestId) => {
+    // Officers may screen any subject id by hand; only ours (UUIDs) can be an application.
+    if (!Id.safeParse(outcome.subjectId).success) return;
+    const [r] = await tx
+      .select({ app: applications, accreditation: accreditations })
+      .from(applications)
+      .leftJoin(accreditations, eq(accreditations.applicationId, applications.id))
+      .where(and(eq(applications.id, outcome.subjectId), eq(applications.operationId, operationId)));
+    if (!r || !followsVetting(r.app) || r.app.vettingState === outcome.state) return;
+    await applyVettingState(tx, r.app, r.accreditation, outcome.state, requestId);
+  });
 
   function myView(r: FullRow, timeline: { type: string; at: Date }[]): MyApplication {
     const a = r.app;

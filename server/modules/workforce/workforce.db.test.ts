@@ -140,6 +140,49 @@ describeEachDatabase('workforce portal', (db) => {
     expect(await actions(t(), acc.id)).toEqual(expect.arrayContaining(['accreditation.issue', 'accreditation.suspend', 'accreditation.reinstate', 'accreditation.revoke', 'badge.verify']));
   });
 
+  it('a watchlist match confirmed after accreditation declines the application and stops the badge at once, with nobody opening the application', async () => {
+    const { id } = await buildSubmittedApplication(t());
+    const employer = await t().as('employer');
+    expect((await t().request('POST', `/api/applications/${id}/decision`, { as: employer, body: { decision: 'accept' } })).json().status).toBe('accepted');
+    const visa = await t().as('visa');
+    const caseId = (await t().request('GET', `/api/applications/${id}`, { as: await t().as('accreditation') })).json().visa.id;
+    const plus = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    for (const step of ['sponsorship', 'documents', 'security', 'medical']) await t().request('POST', `/api/visa-cases/${caseId}/steps`, { as: visa, body: { step, outcome: 'done' } });
+    await t().request('POST', `/api/visa-cases/${caseId}/steps`, { as: visa, body: { step: 'issuance', outcome: 'done', visaNumber: 'QA-WV-9002', validFrom: plus(0), validTo: plus(200) } });
+    const officer = await t().as('accreditation');
+    const venues = (await t().request('GET', '/api/venues?limit=1', { as: officer })).json().items;
+    const acc = (await t().request('POST', '/api/accreditations', { as: officer, body: { applicationId: id, roleCategory: 'hospitality', venueIds: [venues[0].id], zones: [1], validFrom: plus(0), validTo: plus(90) } })).json();
+    expect(acc.status).toBe('issued');
+    const { code } = (await t().request('GET', `/api/accreditations/${acc.id}/badge-code`, { as: officer })).json();
+    const checkpoint = await t().as('officer');
+    const verify = async () => (await t().request('POST', '/api/badges/verify', { as: checkpoint, body: { code } })).json();
+    expect((await verify()).reason).toBe('valid');
+
+    // A new list names her: re-screening puts a hit in the queue, and two officers confirm it.
+    const analyst = await t().as('analyst');
+    const list = (await t().request('POST', '/api/watchlists', { as: analyst, body: { name: `Late list ${id.slice(0, 8)}`, format: 'csv' } })).json();
+    const csv = 'id,name,aliases,date_of_birth,nationality,gender\nL-001,Salma El Idrissi,,1995-06-15,MA,female\n';
+    const imported = await t().request('POST', `/api/watchlists/${list.id}/versions`, { as: analyst, body: csv, headers: { 'content-type': 'text/csv' } });
+    expect(imported.statusCode).toBe(201);
+    const [held] = await t().platform.db.select({ vettingState: applications.vettingState }).from(applications).where(eq(applications.id, id));
+    expect(held?.vettingState).toBe('hit_under_review');
+    const queue = (await t().request('GET', `/api/vetting/queue?watchlistId=${list.id}`, { as: officer })).json();
+    const hitId = queue.items.find((h: { subjectId: string }) => h.subjectId === id).id;
+    await t().request('POST', `/api/vetting/hits/${hitId}/decisions`, { as: officer, body: { decision: 'confirmed_match', reason: 'Same name, birth date and nationality as L-001' } });
+    expect((await verify()).reason).toBe('valid');
+    const confirmed = await t().request('POST', `/api/vetting/hits/${hitId}/decisions`, { as: analyst, body: { decision: 'confirmed_match', reason: 'Agreed' } });
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', subjectState: 'refused' });
+
+    // At once: the badge is refused at the gate and listed for offline checkpoints; the application is declined.
+    expect(await verify()).toMatchObject({ valid: false, reason: 'suspended' });
+    const revocations = (await t().request('GET', '/api/badges/revocations', { as: checkpoint })).json();
+    expect(revocations.items).toContainEqual(expect.objectContaining({ id: acc.id, status: 'suspended' }));
+    const [row] = await t().platform.db.select({ status: applications.status, vettingState: applications.vettingState }).from(applications).where(eq(applications.id, id));
+    expect(row).toEqual({ status: 'declined', vettingState: 'refused' });
+    expect(await actions(t(), acc.id)).toEqual(expect.arrayContaining(['accreditation.suspend']));
+    expect(await actions(t(), id)).toEqual(expect.arrayContaining(['application.vetting_state']));
+  });
+
   it('a hit under review holds the application; the employer sees "in progress" and cannot accept', async () => {
     const abd = await seededApplication(t(), 'Abderrahmane');
     const employer = await t().as('employer');
