@@ -33,7 +33,7 @@ describe('the host commander works in Arabic', () => {
 
     // The names the server holds, in the form an Arabic reader should see them.
     const venues = (await (await page.request.get(`${server.url}/api/venues?limit=200`)).json()) as {
-      items: { name: string; nameAr: string | null }[];
+      items: { name: string; nameAr: string | null; translations: { ar?: { city?: string } } }[];
     };
     expect(venues.items).toHaveLength(8);
     const cards = page.getByTestId('venue-card');
@@ -41,7 +41,10 @@ describe('the host commander works in Arabic', () => {
     const shown = await cards.allInnerTexts();
     for (const venue of venues.items) {
       const expected = venue.nameAr ?? venue.name;
-      expect(shown.some((text) => text.includes(expected)), `${expected} on the venues page`).toBe(true);
+      const card = shown.find((text) => text.includes(expected));
+      expect(card, `${expected} on the venues page`).toBeDefined();
+      // …with its city in Arabic too.
+      expect(card).toContain(venue.translations.ar?.city);
     }
 
     // The choice is saved to the profile, so the next sign-in opens in Arabic.

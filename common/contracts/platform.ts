@@ -84,6 +84,15 @@ export const UpdateUserBody = z.strictObject({
 });
 
 // ---- venues and matches ----
+/** A venue's texts in one language other than English; a missing one shows in English. */
+export const VenueTexts = z.object({
+  city: z.string().optional(),
+  metroStation: z.string().optional(),
+  metroLine: z.string().optional(),
+  metroAccess: z.string().optional(),
+});
+export const VenueTranslations = z.object({ ar: VenueTexts.optional(), fr: VenueTexts.optional() });
+export type VenueTranslations = z.infer<typeof VenueTranslations>;
 export const Venue = z.object({
   id: Id,
   name: z.string(),
@@ -96,6 +105,8 @@ export const Venue = z.object({
   metroLine: z.string().nullable(),
   metroAccess: z.string().nullable(),
   metroVerified: z.boolean(),
+  /** City and metro texts in Arabic and French. */
+  translations: VenueTranslations,
   matchesHosted: z.number().int(),
   totalAttendance: z.number().int(),
 });

@@ -13,6 +13,7 @@ import { newId } from '../platform/ids.ts';
 import { hashPassword } from '../platform/secrets.ts';
 import { createVettingServices, seedVettingDemo } from '../modules/vetting/index.ts';
 import { seedWorkforceDemo } from '../modules/workforce/index.ts';
+import { STADIUM_NAMES_AR, venueTranslations } from './venue-translations.ts';
 import { seedDemoPersonnel } from '../modules/operations/index.ts';
 import { seedCrowdPlans } from '../modules/crowd/index.ts';
 import matchData from './data/qatar2022-matches.json' with { type: 'json' };
@@ -44,17 +45,6 @@ export const SEED_ORGANISATIONS: SeedOrg[] = [
   { key: 'emp1', name: 'Al Waha Event Services (demo employer)', nameFr: 'Al Waha Event Services (employeur de démonstration)', nameAr: 'الواحة لخدمات الفعاليات (جهة توظيف تجريبية)', shortName: 'Al Waha', kind: 'employer', country: 'QA' },
   { key: 'emp2', name: 'Corniche Hospitality Staffing (demo employer)', nameFr: 'Corniche Hospitality Staffing (employeur de démonstration)', nameAr: 'الكورنيش للتوظيف الفندقي (جهة توظيف تجريبية)', shortName: 'Corniche', kind: 'employer', country: 'QA' },
 ];
-
-const STADIUM_NAMES_AR: Record<string, string> = {
-  'Lusail Stadium': 'ملعب لوسيل',
-  'Al Bayt Stadium': 'ملعب البيت',
-  'Khalifa International Stadium': 'استاد خليفة الدولي',
-  'Ahmad bin Ali Stadium': 'ملعب أحمد بن علي',
-  'Education City Stadium': 'ملعب المدينة التعليمية',
-  'Al Thumama Stadium': 'ملعب الثمامة',
-  'Stadium 974': 'ملعب 974',
-  'Al Janoub Stadium': 'ملعب الجنوب',
-};
 
 export interface DemoAccount {
   email: string;
@@ -125,6 +115,7 @@ export async function seedQatar2022(db: Db, clock: Clock, options: { withDemoAcc
         metroLine: s.nearestMetro.line,
         metroAccess: s.nearestMetro.access,
         metroVerified: s.nearestMetro.verified,
+        translations: venueTranslations(s),
         matchesHosted: s.matchesHosted,
         totalAttendance: s.totalAttendance,
         updatedAt: now,

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../common/contracts/common.ts';
+import type { Venue } from '../../common/contracts/platform.ts';
 import { isLocale } from '../i18n/index.ts';
 
 /** The operation runs in Qatar: times are shown in the operation's time zone, with its name. */
@@ -75,4 +76,18 @@ export function localName(
   if (locale === 'ar' && record.nameAr) return record.nameAr;
   if (locale === 'fr' && record.nameFr) return record.nameFr;
   return record.name;
+}
+
+/** A venue's city and metro texts in the user's language where the venue has them, else as recorded (English). */
+export function venueTexts(
+  locale: Locale,
+  venue: Pick<Venue, 'city' | 'metroStation' | 'metroLine' | 'metroAccess' | 'translations'>,
+): Pick<Venue, 'city' | 'metroStation' | 'metroLine' | 'metroAccess'> {
+  const local = locale === 'en' ? undefined : venue.translations[locale];
+  return {
+    city: local?.city ?? venue.city,
+    metroStation: venue.metroStation === null ? null : (local?.metroStation ?? venue.metroStation),
+    metroLine: venue.metroLine === null ? null : (local?.metroLine ?? venue.metroLine),
+    metroAccess: venue.metroAccess === null ? null : (local?.metroAccess ?? venue.metroAccess),
+  };
 }

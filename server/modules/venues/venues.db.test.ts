@@ -6,13 +6,22 @@ import { venueId } from '../../../test/factories.ts';
 describeEachDatabase('venues and matches', (db) => {
   const t = useTestApp(db);
 
-  it('lists the 8 Qatar 2022 stadiums with Arabic names', async () => {
+  it('lists the 8 Qatar 2022 stadiums with Arabic names, and city and metro texts in Arabic and French', async () => {
     const res = await t().request('GET', '/api/venues', { as: await t().as('officer') });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.items).toHaveLength(8);
     expect(body.nextCursor).toBeNull();
     expect(body.items.find((v: { name: string }) => v.name === 'Lusail Stadium')).toMatchObject({ nameAr: 'ملعب لوسيل', capacity: 88966, city: 'Lusail' });
+    expect(body.items.find((v: { name: string }) => v.name === 'Al Bayt Stadium').translations).toMatchObject({
+      ar: { city: 'الخور', metroStation: 'لوسيل QNB', metroLine: 'الخط الأحمر', metroAccess: expect.stringContaining('لا مترو في الخور') },
+      fr: { metroLine: 'Ligne rouge', metroAccess: expect.stringContaining('pas de métro à Al Khor') },
+    });
+    // Every stadium has its texts in both languages.
+    for (const v of body.items) {
+      expect(Object.keys(v.translations.ar).sort()).toEqual(['city', 'metroAccess', 'metroLine', 'metroStation']);
+      expect(Object.keys(v.translations.fr).sort()).toEqual(['metroAccess', 'metroLine']);
+    }
   });
 
   it('searches venues by name in either script and paginates', async () => {

@@ -24,6 +24,7 @@ export const toVenueView = (v: VenueRow): Venue => ({
   metroLine: v.metroLine,
   metroAccess: v.metroAccess,
   metroVerified: v.metroVerified,
+  translations: v.translations,
   matchesHosted: v.matchesHosted,
   totalAttendance: v.totalAttendance,
 });

@@ -8,7 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Empty, QueryState } from '../../components/QueryState.tsx';
-import { localName, useFormat } from '../../lib/format.ts';
+import { localName, useFormat, venueTexts } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/api.ts';
@@ -31,13 +31,13 @@ export function VenueDetailPage() {
           <PageHeader
             back={{ to: '/venues', label: t('venues.back') }}
             title={localName(fmt.locale, venue)}
-            subtitle={fmt.locale === 'ar' && venue.nameAr ? venue.name : venue.city}
+            subtitle={fmt.locale === 'ar' && venue.nameAr ? venue.name : venueTexts(fmt.locale, venue).city}
           />
           <Stack>
             <Card withBorder>
               <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
                 <Field label={t('venues.city')}>
-                  <span dir="auto">{venue.city}</span>
+                  <span dir="auto">{venueTexts(fmt.locale, venue).city}</span>
                 </Field>
                 <Field label={t('venues.capacity')}>{fmt.number(venue.capacity)}</Field>
                 <Field label={t('venues.matchesHosted')}>{fmt.number(venue.matchesHosted)}</Field>
@@ -62,6 +62,7 @@ export function VenueDetailPage() {
 
 function MetroCard({ venue }: { venue: Venue }) {
   const { t } = useTranslation();
+  const texts = venueTexts(useFormat().locale, venue);
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
@@ -72,14 +73,14 @@ function MetroCard({ venue }: { venue: Venue }) {
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <Field label={t('venues.metroStation')}>
-              <span dir="auto">{venue.metroStation}</span>
+              <span dir="auto">{texts.metroStation}</span>
             </Field>
             <Field label={t('venues.metroLine')}>
-              <span dir="auto">{venue.metroLine ?? '—'}</span>
+              <span dir="auto">{texts.metroLine ?? '—'}</span>
             </Field>
           </SimpleGrid>
           <Field label={t('venues.metroAccess')}>
-            <span dir="auto">{venue.metroAccess ?? '—'}</span>
+            <span dir="auto">{texts.metroAccess ?? '—'}</span>
           </Field>
           {!venue.metroVerified && (
             <Text size="sm" c="dimmed">

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Empty, QueryState } from '../../components/QueryState.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
-import { localName, useFormat } from '../../lib/format.ts';
+import { localName, useFormat, venueTexts } from '../../lib/format.ts';
 import { orUndefined, useUrlFilters } from '../../lib/url-filters.ts';
 import { useVenues } from './api.ts';
 
@@ -40,7 +40,7 @@ export function VenuesPage() {
                     {localName(fmt.locale, venue)}
                   </Anchor>
                   <Text size="sm" c="dimmed">
-                    {venue.city}
+                    {venueTexts(fmt.locale, venue).city}
                   </Text>
                   <Group gap="xs">
                     <Badge variant="light" color="teal">
@@ -52,7 +52,7 @@ export function VenuesPage() {
                   </Group>
                   {venue.metroStation && (
                     <Group gap={6}>
-                      <Text size="sm">{t('venues.metroShort', { station: venue.metroStation })}</Text>
+                      <Text size="sm">{t('venues.metroShort', { station: venueTexts(fmt.locale, venue).metroStation })}</Text>
                       {!venue.metroVerified && <UnverifiedBadge />}
                     </Group>
                   )}

@@ -1,5 +1,6 @@
 /** The operation and its structure: organisations, venues, matches. */
-import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { VenueTranslations } from '../../../../common/contracts/platform.ts';
 
 export const operations = pgTable('operations', {
   id: uuid('id').primaryKey(),
@@ -42,6 +43,8 @@ export const venues = pgTable(
     metroLine: text('metro_line'),
     metroAccess: text('metro_access'),
     metroVerified: boolean('metro_verified').notNull().default(false),
+    /** City and metro texts in Arabic and French (the columns above hold English); what is missing shows in English. */
+    translations: jsonb('translations').$type<VenueTranslations>().notNull().default({}),
     matchesHosted: integer('matches_hosted').notNull().default(0),
     totalAttendance: integer('total_attendance').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
