@@ -2,7 +2,7 @@
  * Seeds the FIFA World Cup Qatar 2022 operation: organisations, the 8 stadiums, the 64 matches and, outside
  * production, one demo account per role. Idempotent: it does nothing when the operation already exists.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../common/permissions.ts';
 import { systemActor } from '../platform/access.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -85,6 +85,12 @@ export async function seedQatar2022(db: Db, clock: Clock, options: { withDemoAcc
   if (existing) {
     // Databases seeded before the crowd planner existed get their stadium plans too (idempotent).
     await seedCrowdPlans(db, clock, existing.id);
+    // …and those seeded before venue translations existed get the stadiums' texts (untranslated ones only).
+    for (const s of stadiumData)
+      await db
+        .update(venues)
+        .set({ translations: venueTranslations(s) })
+        .where(and(eq(venues.operationId, existing.id), eq(venues.name, s.name), sql`${venues.translations} = '{}'::jsonb`));
     return { operationId: existing.id, created: false, demoAccounts: [] };
   }
   const passwordHash = options.withDemoAccounts ? await hashPassword(DEMO_PASSWORD) : '';

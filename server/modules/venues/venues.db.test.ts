@@ -1,7 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { venueId } from '../../../test/factories.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { venues } from '../../platform/db/schema/index.ts';
+import { seedQatar2022 } from '../../seed/seed.ts';
 
 describeEachDatabase('venues and matches', (db) => {
   const t = useTestApp(db);
@@ -22,6 +26,16 @@ describeEachDatabase('venues and matches', (db) => {
       expect(Object.keys(v.translations.ar).sort()).toEqual(['city', 'metroAccess', 'metroLine', 'metroStation']);
       expect(Object.keys(v.translations.fr).sort()).toEqual(['metroAccess', 'metroLine']);
     }
+  });
+
+  it('a database seeded before venue translations gets them on the next start, and kept ones stay', async () => {
+    const db = t().platform.db;
+    await db.update(venues).set({ translations: {} }).where(eq(venues.name, 'Lusail Stadium'));
+    await db.update(venues).set({ translations: { ar: { city: 'مدينة لوسيل' } } }).where(eq(venues.name, 'Al Janoub Stadium'));
+    await seedQatar2022(db, systemClock, { withDemoAccounts: false });
+    const rows = await db.select({ name: venues.name, translations: venues.translations }).from(venues);
+    expect(rows.find((r) => r.name === 'Lusail Stadium')?.translations.ar?.city).toBe('لوسيل');
+    expect(rows.find((r) => r.name === 'Al Janoub Stadium')?.translations).toEqual({ ar: { city: 'مدينة لوسيل' } });
   });
 
   it('searches venues by name in either script and paginates', async () => {
