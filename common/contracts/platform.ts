@@ -86,6 +86,8 @@ export const UpdateUserBody = z.strictObject({
 // ---- venues and matches ----
 /** A venue's texts in one language other than English; a missing one shows in English. */
 export const VenueTexts = z.object({
+  /** The name, where it is written differently (Arabic names are `nameAr`, which venue managers edit). */
+  name: z.string().optional(),
   city: z.string().optional(),
   metroStation: z.string().optional(),
   metroLine: z.string().optional(),

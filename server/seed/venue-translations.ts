@@ -1,6 +1,7 @@
 /**
- * The seeded stadiums' names in Arabic, and their city and metro texts in Arabic and French (the seed data
- * in `data/` is English). Proper names that French writes as English does are left out: they show as is.
+ * The seeded stadiums' names in Arabic and French, and their city and metro texts in Arabic and French (the
+ * seed data in `data/` is English). Proper names that French writes as English does are left out: they
+ * show as is.
  */
 import type { VenueTranslations } from '../../common/contracts/platform.ts';
 
@@ -13,6 +14,17 @@ export const STADIUM_NAMES_AR: Record<string, string> = {
   'Al Thumama Stadium': 'ملعب الثمامة',
   'Stadium 974': 'ملعب 974',
   'Al Janoub Stadium': 'ملعب الجنوب',
+};
+
+const STADIUM_NAMES_FR: Record<string, string> = {
+  'Lusail Stadium': 'Stade de Lusail',
+  'Al Bayt Stadium': 'Stade Al Bayt',
+  'Khalifa International Stadium': 'Stade international Khalifa',
+  'Ahmad bin Ali Stadium': 'Stade Ahmad ben Ali',
+  'Education City Stadium': 'Stade de la Cité de l’éducation',
+  'Al Thumama Stadium': 'Stade Al Thumama',
+  'Stadium 974': 'Stade 974',
+  'Al Janoub Stadium': 'Stade Al Janoub',
 };
 
 const CITY_AR: Record<string, string> = { Lusail: 'لوسيل', 'Al Khor': 'الخور', 'Al Rayyan': 'الريان', Doha: 'الدوحة', 'Al Wakrah': 'الوكرة' };
@@ -70,6 +82,6 @@ export function venueTranslations(s: { name: string; city: string; nearestMetro:
   const access = ACCESS[s.name];
   return {
     ar: { city: CITY_AR[s.city], metroStation: STATION_AR[s.nearestMetro.station], metroLine: line?.ar, metroAccess: access?.ar },
-    fr: { metroLine: line?.fr, metroAccess: access?.fr },
+    fr: { name: STADIUM_NAMES_FR[s.name], metroLine: line?.fr, metroAccess: access?.fr },
   };
 }

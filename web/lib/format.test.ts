@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { venueTexts } from './format.ts';
+import { localName, venueTexts } from './format.ts';
 
 const venue = {
   city: 'Al Khor',
@@ -18,5 +18,10 @@ describe('venue texts', () => {
 
   it('show no metro text where the venue has no metro, whatever the translations say', () => {
     expect(venueTexts('ar', { ...venue, metroStation: null, metroLine: null, metroAccess: null, translations: { ar: { metroLine: 'الخط الأحمر' } } })).toMatchObject({ metroStation: null, metroLine: null, metroAccess: null });
+  });
+
+  it('names a venue in French from its translations, in Arabic from nameAr', () => {
+    const stadium = { name: 'Al Bayt Stadium', nameAr: 'ملعب البيت', translations: { fr: { name: 'Stade Al Bayt' } } };
+    expect([localName('fr', stadium), localName('ar', stadium), localName('en', stadium)]).toEqual(['Stade Al Bayt', 'ملعب البيت', 'Al Bayt Stadium']);
   });
 });

@@ -68,13 +68,14 @@ export function useFormat(): Formatters {
   return useMemo(() => createFormatters(locale), [locale]);
 }
 
-/** A name in the user's language when the record has one. */
+/** A name in the user's language when the record has one (`nameAr`/`nameFr`, or a venue's translations). */
 export function localName(
   locale: Locale,
-  record: { name: string; nameAr?: string | null; nameFr?: string | null },
+  record: { name: string; nameAr?: string | null; nameFr?: string | null; translations?: Partial<Record<'ar' | 'fr', { name?: string | undefined }>> },
 ): string {
   if (locale === 'ar' && record.nameAr) return record.nameAr;
   if (locale === 'fr' && record.nameFr) return record.nameFr;
+  if (locale !== 'en' && record.translations?.[locale]?.name) return record.translations[locale].name;
   return record.name;
 }
 

@@ -19,12 +19,12 @@ describeEachDatabase('venues and matches', (db) => {
     expect(body.items.find((v: { name: string }) => v.name === 'Lusail Stadium')).toMatchObject({ nameAr: 'ملعب لوسيل', capacity: 88966, city: 'Lusail' });
     expect(body.items.find((v: { name: string }) => v.name === 'Al Bayt Stadium').translations).toMatchObject({
       ar: { city: 'الخور', metroStation: 'لوسيل QNB', metroLine: 'الخط الأحمر', metroAccess: expect.stringContaining('لا مترو في الخور') },
-      fr: { metroLine: 'Ligne rouge', metroAccess: expect.stringContaining('pas de métro à Al Khor') },
+      fr: { name: 'Stade Al Bayt', metroLine: 'Ligne rouge', metroAccess: expect.stringContaining('pas de métro à Al Khor') },
     });
     // Every stadium has its texts in both languages.
     for (const v of body.items) {
       expect(Object.keys(v.translations.ar).sort()).toEqual(['city', 'metroAccess', 'metroLine', 'metroStation']);
-      expect(Object.keys(v.translations.fr).sort()).toEqual(['metroAccess', 'metroLine']);
+      expect(Object.keys(v.translations.fr).sort()).toEqual(['metroAccess', 'metroLine', 'name']);
     }
   });
 
