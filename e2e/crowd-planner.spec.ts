@@ -28,7 +28,7 @@ describe('the commander plans a match crowd in French', () => {
     await page.goto(`${server.url}/venues/${lusail.id}`);
     await page.getByRole('link', { name: 'Ouvrir le plan de sûreté' }).click();
     await page.waitForURL((url) => url.pathname === `/venues/${lusail.id}/plan`);
-    await page.getByRole('heading', { name: 'Plan de sûreté — Lusail Stadium' }).waitFor();
+    await page.getByRole('heading', { name: 'Plan de sûreté — Stade de Lusail' }).waitFor();
     // The seeded version is approved, frozen, and its figures are marked as assumptions.
     await page.getByText('Approuvée par le commandant').first().waitFor();
     await page.getByText('Chiffres marqués comme hypothèses').waitFor();
