@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { RouteAccess } from '../common/permissions.ts';
-import { type AuditChainer, auditHead, startAuditChainer } from './platform/audit.ts';
+import { type AuditChainer, auditHead, formatAuditAnchor, startAuditChainer } from './platform/audit.ts';
 import { AppError } from './platform/errors.ts';
 import { accessHook } from './platform/http/access-hook.ts';
 import { eventStream } from './platform/http/event-stream.ts';
@@ -135,7 +135,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   // anchor that `tansiq audit verify --anchor` can check the trail against (a cut-off tail shows then).
   const logHead = () =>
     auditHead(platform.db).then(
-      (head) => head && app.log.info({ audit: { chainPos: head.chainPos, hash: head.hash } }, 'audit chain head'),
+      (head) => head && app.log.info({ audit: { chainPos: head.chainPos, hash: head.hash, anchor: formatAuditAnchor(head) } }, 'audit chain head'),
       () => undefined,
     );
   let headTimer: NodeJS.Timeout | null = null;

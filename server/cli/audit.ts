@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { type AuditAnchor, auditHead, parseAuditAnchor, verifyAuditChain } from '../platform/audit.ts';
+import { type AuditAnchor, auditHeadView, parseAuditAnchor, verifyAuditChain } from '../platform/audit.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { CliError } from './cli-error.ts';
 
@@ -50,12 +50,11 @@ export function auditCommand(): Command {
     .action(async (options: { json?: boolean }) => {
       const database = await openDatabase(loadConfig());
       try {
-        const head = await auditHead(database.db);
-        if (options.json) {
-          const view = head && { chainPos: head.chainPos, seq: head.seq, hash: head.hash, at: head.at.toISOString(), anchor: `${head.chainPos}:${head.hash}` };
-          process.stdout.write(`${JSON.stringify({ head: view })}\n`);
-        } else if (!head) process.stdout.write('The audit trail is empty.\n');
-        else process.stdout.write(`${head.chainPos}:${head.hash}\n(entry seq=${head.seq} at ${head.at.toISOString()}; keep this line outside Tansiq)\n`);
+        const view = await auditHeadView(database.db);
+        const { head } = view;
+        if (options.json) process.stdout.write(`${JSON.stringify(view)}\n`);
+        else if (!head) process.stdout.write('The audit trail is empty.\n');
+        else process.stdout.write(`${head.anchor}\n(entry seq=${head.seq} at ${head.at}; keep this line outside Tansiq)\n`);
       } finally {
         await database.close();
       }

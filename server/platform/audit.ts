@@ -9,6 +9,7 @@
  * entry is protected by the chain from then on, ~0.2 s after its commit; before that, only by the triggers.
  */
 import { and, asc, count, desc, gt, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { AuditHead } from '../../common/contracts/platform.ts';
 import type { Actor } from './access.ts';
 import type { Db } from './db/client.ts';
 import { auditLog } from './db/schema/index.ts';
@@ -218,7 +219,18 @@ export async function auditHead(db: Db): Promise<(AuditAnchor & { seq: number; a
   return row ? { chainPos: Number(row.chainPos), hash: row.hash as string, seq: Number(row.seq), at: row.at } : null;
 }
 
-/** Parses an anchor written as `POSITION:HASH` (as `tansiq audit head` prints it); null when malformed. */
+/** An anchor as written outside Tansiq: `POSITION:HASH`. */
+export function formatAuditAnchor(anchor: AuditAnchor): string {
+  return `${anchor.chainPos}:${anchor.hash}`;
+}
+
+/** The chain head as the API and `tansiq audit head --json` give it. */
+export async function auditHeadView(db: Db): Promise<AuditHead> {
+  const head = await auditHead(db);
+  return { head: head && { chainPos: head.chainPos, seq: head.seq, hash: head.hash, at: head.at.toISOString(), anchor: formatAuditAnchor(head) } };
+}
+
+/** Parses an anchor written as `POSITION:HASH` (as `formatAuditAnchor` writes it); null when malformed. */
 export function parseAuditAnchor(text: string): AuditAnchor | null {
   const m = /^(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim());
   return m ? { chainPos: Number(m[1]), hash: m[2] as string } : null;

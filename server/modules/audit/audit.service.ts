@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditHead } from '../../../common/contracts/platform.ts';
 import { type RequestContext, requirePermission } from '../../platform/access.ts';
-import { auditHead } from '../../platform/audit.ts';
+import { auditHeadView } from '../../platform/audit.ts';
 import { auditLog } from '../../platform/db/schema/index.ts';
 import { escapeLike } from '../../platform/db/sql.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
@@ -45,8 +45,7 @@ export function createAuditService({ db }: Platform) {
     /** The last entry of the hash chain, to be kept outside Tansiq as an anchor. */
     async head(ctx: RequestContext): Promise<AuditHead> {
       requirePermission(ctx.actor, 'audit:read');
-      const head = await auditHead(db);
-      return { head: head && { chainPos: head.chainPos, seq: head.seq, hash: head.hash, at: head.at.toISOString(), anchor: `${head.chainPos}:${head.hash}` } };
+      return auditHeadView(db);
     },
   };
 }

@@ -17,7 +17,6 @@ import { vettingRoutes } from './vetting.routes.ts';
 import { createWatchlistsService } from './watchlists.service.ts';
 
 export type { ScreeningSubject, VettingOutcome, VettingState } from '../../../common/contracts/vetting.ts';
-export type { OutcomeListener } from './vetting.matching.ts';
 export { seedVettingDemo } from './vetting.seed.ts';
 
 /**

@@ -33,32 +33,35 @@ export function VenuesPage() {
       >
         {(page) => (
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="venue-list">
-            {page.items.map((venue) => (
-              <Card key={venue.id} withBorder padding="md" data-testid="venue-card">
-                <Stack gap={6}>
-                  <Anchor component={Link} to={`/venues/${venue.id}`} fw={700} size="lg">
-                    {localName(fmt.locale, venue)}
-                  </Anchor>
-                  <Text size="sm" c="dimmed">
-                    {venueTexts(fmt.locale, venue).city}
-                  </Text>
-                  <Group gap="xs">
-                    <Badge variant="light" color="teal">
-                      {t('venues.capacityValue', { count: venue.capacity, value: fmt.number(venue.capacity) })}
-                    </Badge>
-                    <Badge variant="light" color="gray">
-                      {t('venues.matchesValue', { count: venue.matchesHosted, value: fmt.number(venue.matchesHosted) })}
-                    </Badge>
-                  </Group>
-                  {venue.metroStation && (
-                    <Group gap={6}>
-                      <Text size="sm">{t('venues.metroShort', { station: venueTexts(fmt.locale, venue).metroStation })}</Text>
-                      {!venue.metroVerified && <UnverifiedBadge />}
+            {page.items.map((venue) => {
+              const texts = venueTexts(fmt.locale, venue);
+              return (
+                <Card key={venue.id} withBorder padding="md" data-testid="venue-card">
+                  <Stack gap={6}>
+                    <Anchor component={Link} to={`/venues/${venue.id}`} fw={700} size="lg">
+                      {localName(fmt.locale, venue)}
+                    </Anchor>
+                    <Text size="sm" c="dimmed">
+                      {texts.city}
+                    </Text>
+                    <Group gap="xs">
+                      <Badge variant="light" color="teal">
+                        {t('venues.capacityValue', { count: venue.capacity, value: fmt.number(venue.capacity) })}
+                      </Badge>
+                      <Badge variant="light" color="gray">
+                        {t('venues.matchesValue', { count: venue.matchesHosted, value: fmt.number(venue.matchesHosted) })}
+                      </Badge>
                     </Group>
-                  )}
-                </Stack>
-              </Card>
-            ))}
+                    {venue.metroStation && (
+                      <Group gap={6}>
+                        <Text size="sm">{t('venues.metroShort', { station: texts.metroStation })}</Text>
+                        {!venue.metroVerified && <UnverifiedBadge />}
+                      </Group>
+                    )}
+                  </Stack>
+                </Card>
+              );
+            })}
           </SimpleGrid>
         )}
       </QueryState>

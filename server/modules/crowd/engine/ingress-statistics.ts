@@ -32,10 +32,12 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   let minArrival = Number.POSITIVE_INFINITY;
   let maxEntry = Number.NEGATIVE_INFINITY;
   let maxArrival = Number.NEGATIVE_INFINITY;
+  let largest = 0;
   // Loops over fans and seconds run in the kernels (wasm/statistics.ts): this function runs once per call.
   for (const { gate, lastTurnstileStart } of runs) {
     const n = gate.arrivals.length;
     total += n;
+    largest = Math.max(largest, n);
     if (n === 0) continue;
     minArrival = Math.min(minArrival, gate.arrivals[0] as number);
     maxArrival = Math.max(maxArrival, gate.arrivals[n - 1] as number);
@@ -57,8 +59,6 @@ export function summariseIngress(attendance: number, runs: readonly GateRun[]): 
   // Second k of the grid is time origin + k and lies in series minute ⌊(k + offset) / 60⌋: minute
   // boundaries are whole seconds, so a time's minute is its whole second's minute.
   const offset = origin - 60 * startMinute;
-  let largest = 0;
-  for (const { gate } of runs) largest = Math.max(largest, gate.arrivals.length);
 
   // Kernel memory (wasm/statistics.ts): ±1 arrays over the grid's seconds (index `horizon` collects events
   // that never happen or fall beyond the grid) for the venue and the current gate, wait counts per bucket (exactly 0, or a whole
